@@ -1,0 +1,43 @@
+"""Operational views: health check and error pages that never need the database."""
+
+import sys
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 when the app and its database answer, 503 when the database does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def _render_static(template_name: str, status: int, request: HttpRequest) -> HttpResponse:
+    # No RequestContext: error pages must render while the database is down.
+    body = loader.get_template(template_name).render({"request_path": request.path})
+    return HttpResponse(body, status=status, content_type="text/html; charset=utf-8")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a database outage is a Dutch 503 page, anything else a Dutch 500 page."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, DatabaseError):
+        response = _render_static("503.html", 503, request)
+        response["Retry-After"] = "30"
+        return response
+    return _render_static("500.html", 500, request)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: explain in Dutch, without the technical reason."""
+    return _render_static("403_csrf.html", 403, request)

@@ -1,0 +1,145 @@
+"""The foundation: security headers, health check and error pages."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_pages_carry_strict_security_headers(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'none'" in csp
+    assert "script-src 'self'" in csp
+    assert "'unsafe-inline'" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_https_mode_redirects_and_sends_hsts(settings):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_HSTS_SECONDS = 31536000
+    plain = Client().get("/")
+    assert plain.status_code == 301
+    assert plain["Location"].startswith("https://")
+    proxied = Client(headers={"X-Forwarded-Proto": "https"}).get("/")
+    assert proxied.status_code == 200
+    assert proxied["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+@pytest.mark.django_db
+def test_healthz_answers_200_with_json_when_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_unknown_page_is_a_dutch_404(client):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    text = response.content.decode()
+    assert "Pagina niet gevonden" in text
+    assert 'lang="nl"' in text
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.error_urls")
+def test_crash_is_a_dutch_500_without_traceback():
+    client = Client(raise_request_exception=False)
+    response = client.get("/boom/")
+    assert response.status_code == 500
+    text = response.content.decode()
+    assert "Er ging iets mis" in text
+    assert "secret traceback detail" not in text
+    assert "Traceback" not in text
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.error_urls")
+def test_database_error_is_a_dutch_503():
+    client = Client(raise_request_exception=False)
+    response = client.get("/database-down/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    text = response.content.decode()
+    assert "Tijdelijk niet beschikbaar" in text
+    assert "secret detail" not in text
+
+
+@pytest.mark.django_db
+def test_missing_csrf_token_gets_dutch_403():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/admin/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert "formulier is verlopen" in text
+    assert "CSRF" not in text
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def gunicorn_without_database():
+    """The real production server, pointed at a PostgreSQL port where nothing listens."""
+    port = _free_port()
+    dead_port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{dead_port}/portal",
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "DJANGO_HTTPS": "0",
+        "DJANGO_DEBUG": "0",
+    }
+    proc = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "-b", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=15) as response:  # noqa: S310
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_healthz_answers_503_when_database_is_unreachable(gunicorn_without_database):
+    status, body = _get(gunicorn_without_database + "/healthz")
+    assert status == 503
+    assert '"database": "unavailable"' in body
