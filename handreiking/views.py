@@ -1,8 +1,96 @@
-"""Public pages of the portal."""
+"""Public pages of the portal. Thin: the chapters' HTML was rendered when it was saved."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+from django.views.decorators.http import require_safe
+
+from handreiking.models import ChangeNote, Chapter, ChapterSlug
+
+CHANGES_PER_PAGE = 50
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "handreiking/home.html")
+    chapters = Chapter.objects.for_navigation()
+    return render(request, "handreiking/chapter_list.html", {"chapters": chapters})
+
+
+def chapter_context(chapter: Chapter, *, body_html: str, toc: list) -> dict:
+    """What the chapter template needs; shared with the editor's draft preview."""
+    chapters = list(Chapter.objects.for_navigation())
+    index = next((i for i, c in enumerate(chapters) if c.pk == chapter.pk), None)
+    previous_chapter = chapters[index - 1] if index else None
+    next_chapter = chapters[index + 1] if index is not None and index + 1 < len(chapters) else None
+    return {
+        "chapter": chapter,
+        "body_html": body_html,
+        "toc": toc,
+        "chapters": chapters,
+        "previous_chapter": previous_chapter,
+        "next_chapter": next_chapter,
+    }
+
+
+@require_safe
+def chapter_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    chapter = (
+        Chapter.objects.published()
+        .defer("body", "sections", "search_text")
+        .filter(slug=slug)
+        .first()
+    )
+    if chapter is None:
+        former = ChapterSlug.objects.filter(slug=slug, chapter__is_published=True)
+        current_slug = former.values_list("chapter__slug", flat=True).first()
+        if current_slug is None:
+            raise Http404("Hoofdstuk niet gevonden")
+        return redirect("handreiking:chapter-detail", slug=current_slug, permanent=True)
+    context = chapter_context(chapter, body_html=chapter.body_html, toc=chapter.toc)
+    context["change_notes"] = list(chapter.change_notes.all())
+    return render(request, "handreiking/chapter_detail.html", context)
+
+
+@require_safe
+def chapter_short(request: HttpRequest, pk: int) -> HttpResponse:
+    # 302, not 301: the short link is the permanent one; where it points may change.
+    slug = get_object_or_404(Chapter.objects.published().only("slug"), pk=pk).slug
+    return redirect("handreiking:chapter-detail", slug=slug)
+
+
+@require_safe
+def change_list(request: HttpRequest) -> HttpResponse:
+    notes = ChangeNote.objects.public()[:CHANGES_PER_PAGE]
+    return render(request, "handreiking/changenote_list.html", {"notes": notes})
+
+
+class ChangesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Wijzigingen in de Handreiking Online Communicatie"
+    subtitle = "Belangrijke wijzigingen in de hoofdstukken, de nieuwste eerst."
+    link = reverse_lazy("handreiking:change-list")
+
+    def items(self):
+        return ChangeNote.objects.public()[:CHANGES_PER_PAGE]
+
+    def item_title(self, item: ChangeNote) -> str:
+        return f"{item.chapter.title}: {item.note}"
+
+    def item_description(self, item: ChangeNote) -> str:
+        return item.note
+
+    def item_link(self, item: ChangeNote) -> str:
+        return reverse("handreiking:chapter-detail", kwargs={"slug": item.chapter.slug})
+
+    def item_guid(self, item: ChangeNote) -> str:
+        return f"wijziging-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: ChangeNote):
+        return item.changed_at
+
+    def item_updateddate(self, item: ChangeNote):
+        return item.changed_at

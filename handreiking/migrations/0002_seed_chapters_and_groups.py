@@ -1,0 +1,99 @@
+"""The handreiking's three chapters from the shipped source text, and the three groups."""
+
+from pathlib import Path
+
+from django.db import migrations
+from django.utils import timezone
+
+SOURCE = Path(__file__).resolve().parent.parent / "content" / "handreiking-online-communicatie.txt"
+
+EDITOR_PERMISSIONS = [
+    "add_chapter",
+    "change_chapter",
+    "view_chapter",
+    "view_historicalchapter",
+    "view_changenote",
+    "view_chapterslug",
+]
+
+
+def ensure_permissions(apps):
+    # Permissions are normally created after all migrations; the groups need them now.
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config("handreiking")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+
+
+def seed(apps, schema_editor):
+    from handreiking.importer import parse_handreiking
+    from handreiking.markdown import render_chapter
+
+    Chapter = apps.get_model("handreiking", "Chapter")
+    HistoricalChapter = apps.get_model("handreiking", "HistoricalChapter")
+    ChangeNote = apps.get_model("handreiking", "ChangeNote")
+    now = timezone.now()
+    for item in parse_handreiking(SOURCE.read_text(encoding="utf-8")):
+        if Chapter.objects.filter(number=item.number).exists():
+            continue
+        rendered = render_chapter(item.body, title=item.title)
+        chapter = Chapter.objects.create(
+            number=item.number,
+            title=item.title,
+            slug=item.slug,
+            summary=item.summary,
+            body=item.body,
+            is_published=True,
+            first_published_at=now,
+            last_major_change_at=now,
+            body_html=rendered.html,
+            toc=rendered.toc,
+            sections=rendered.sections,
+            search_text=rendered.text,
+        )
+        HistoricalChapter.objects.create(
+            id=chapter.pk,
+            number=chapter.number,
+            title=chapter.title,
+            slug=chapter.slug,
+            summary=chapter.summary,
+            body=chapter.body,
+            is_published=True,
+            first_published_at=now,
+            last_major_change_at=now,
+            history_date=now,
+            history_type="+",
+            history_change_reason="Belangrijke wijziging: Eerste publicatie",
+        )
+        ChangeNote.objects.create(
+            chapter=chapter, changed_at=now, note="Eerste publicatie", is_first_publication=True
+        )
+
+
+def groups(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    ensure_permissions(apps)
+    editors, _ = Group.objects.get_or_create(name="Redacteuren")
+    editors.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="handreiking", codename__in=EDITOR_PERMISSIONS
+        )
+    )
+    Group.objects.get_or_create(name="Beoordelaars")
+    Group.objects.get_or_create(name="HR")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("handreiking", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [
+        migrations.RunPython(seed, migrations.RunPython.noop),
+        migrations.RunPython(groups, migrations.RunPython.noop),
+    ]
