@@ -87,12 +87,6 @@ class Chapter(models.Model):
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("handreiking:chapter-detail", kwargs={"slug": self.slug})
-
-    def get_short_url(self) -> str:
-        return reverse("handreiking:chapter-short", kwargs={"pk": self.pk})
-
     def save(self, *args, **kwargs):
         rendered = markdown.render_chapter(self.body, title=self.title)
         self.body_html = rendered.html
@@ -116,6 +110,12 @@ class Chapter(models.Model):
                 "updated_at",
             }
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("handreiking:chapter-detail", kwargs={"slug": self.slug})
+
+    def get_short_url(self) -> str:
+        return reverse("handreiking:chapter-short", kwargs={"pk": self.pk})
 
 
 class ChapterDraft(models.Model):
@@ -147,14 +147,14 @@ class ChapterDraft(models.Model):
     def __str__(self) -> str:
         return _("Concept van %(chapter)s") % {"chapter": self.chapter}
 
-    def get_absolute_url(self) -> str:
-        return reverse("admin:handreiking_chapter_preview", args=[self.chapter_id])
-
     def save(self, *args, **kwargs):
         rendered = markdown.render_chapter(self.body, title=self.title)
         self.body_html = rendered.html
         self.toc = rendered.toc
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:handreiking_chapter_preview", args=[self.chapter_id])
 
 
 class ChapterSlug(models.Model):
