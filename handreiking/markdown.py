@@ -149,7 +149,8 @@ def content_warnings(
         target = html.unescape(href).strip()
         if target in {"", "#"}:
             warnings.append(
-                f"De link „{label}” wijst nog nergens naar ({target or 'leeg'}). Vul een echt adres in."
+                f"De link „{label}” wijst nog nergens naar ({target or 'leeg'}). "
+                "Vul een echt adres in."
             )
         chapter_link = CHAPTER_PATH.match(target)
         if chapter_link and known_slugs and chapter_link.group(1) not in known_slugs:
