@@ -1,0 +1,307 @@
+"""The editors' admin: Markdown with live preview, drafts, publishing, history, diff and restore."""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from simple_history.admin import SimpleHistoryAdmin
+
+from handreiking import history, services
+from handreiking.forms import ChapterAdminForm, RestoreForm
+from handreiking.markdown import content_warnings, render_markdown
+from handreiking.models import ChangeNote, Chapter, ChapterSlug
+from handreiking.views import chapter_context
+
+admin.site.site_header = _("Beheer Handreiking-portaal")
+admin.site.site_title = _("Beheer Handreiking-portaal")
+admin.site.index_title = _("Beheer")
+
+SAVE_DRAFT = "_save_draft"
+
+
+def known_chapter_slugs() -> set[str]:
+    return set(Chapter.objects.values_list("slug", flat=True)) | set(
+        ChapterSlug.objects.values_list("slug", flat=True)
+    )
+
+
+@admin.register(Chapter)
+class ChapterAdmin(SimpleHistoryAdmin):
+    form = ChapterAdminForm
+    change_form_template = "admin/handreiking/chapter/change_form.html"
+    object_history_template = "admin/handreiking/chapter/object_history.html"
+    list_display = ("number", "title", "status", "last_major_change_at", "updated_at")
+    list_display_links = ("number", "title")
+    search_fields = ("title", "summary", "body")
+    ordering = ("number",)
+    fieldsets = (
+        (None, {"fields": ("number", "title", "slug", "summary", "body")}),
+        (
+            _("Wijziging"),
+            {
+                "fields": ("change_kind", "change_note"),
+                "description": _(
+                    "Kies bij publiceren wat voor wijziging dit is. Een belangrijke wijziging "
+                    "krijgt een nieuwe datum „Laatst gewijzigd” en een notitie die lezers zien."
+                ),
+            },
+        ),
+    )
+
+    @admin.display(description=_("status"))
+    def status(self, obj: Chapter) -> str:
+        has_draft = hasattr(obj, "draft")
+        if obj.is_published:
+            return _("Gepubliceerd, met concept") if has_draft else _("Gepubliceerd")
+        return _("Concept (nog niet gepubliceerd)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("draft")
+
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        return (
+            super()
+            .get_history_queryset(request, history_manager, pk_name, object_id)
+            .select_related("history_user")
+        )
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else {"slug": ("title",)}
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a chapter breaks every link HR ever made to it; only the operator may.
+        return request.user.is_superuser
+
+    def get_object(self, request, object_id, from_field=None):
+        chapter = super().get_object(request, object_id, from_field)
+        draft = getattr(chapter, "draft", None) if chapter else None
+        if draft is not None and request.method == "GET":
+            # Editors continue where they left off: the form shows the draft.
+            chapter.title, chapter.slug = draft.title, draft.slug
+            chapter.summary, chapter.body = draft.summary, draft.body
+        return chapter
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        fields = {name: data[name] for name in ("title", "slug", "summary", "body")}
+        if SAVE_DRAFT in request.POST:
+            if change:
+                # Keep the published row as readers see it; the edit goes to the draft.
+                obj.refresh_from_db()
+            services.save_draft(chapter=obj, user=request.user, **fields)
+        else:
+            services.publish_chapter(
+                chapter=obj,
+                user=request.user,
+                change_note=data.get("change_note", ""),
+                major=data.get("change_kind") == ChapterAdminForm.MAJOR,
+                number=data["number"],
+                **fields,
+            )
+
+    def _after_save(self, request, obj) -> HttpResponse:
+        warnings = content_warnings(obj.draft.body if hasattr(obj, "draft") else obj.body)
+        if SAVE_DRAFT in request.POST:
+            self.message_user(
+                request,
+                _(
+                    "Het concept is opgeslagen. Lezers zien nog de gepubliceerde tekst. "
+                    "Bekijk het voorbeeld of publiceer als het klaar is."
+                ),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:handreiking_chapter_change", args=[obj.pk]))
+        self.message_user(
+            request,
+            _("„%(title)s” is gepubliceerd. Lezers zien de nieuwe tekst nu.") % {"title": obj},
+            messages.SUCCESS,
+        )
+        for warning in warnings:
+            self.message_user(request, warning, messages.WARNING)
+        return HttpResponseRedirect(reverse("admin:handreiking_chapter_changelist"))
+
+    def response_add(self, request, obj, post_url_continue=None):
+        obj.refresh_from_db()
+        return self._after_save(request, obj)
+
+    def response_change(self, request, obj):
+        obj = Chapter.objects.select_related("draft").get(pk=obj.pk)
+        return self._after_save(request, obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        body = context["adminform"].form["body"].value() or ""
+        draft = getattr(obj, "draft", None) if obj else None
+        context.update(
+            content_warnings=content_warnings(body, known_slugs=known_chapter_slugs()),
+            draft=draft,
+            show_save_and_add_another=False,
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/voorbeeld/",
+                wrap(self.preview_view),
+                name="{}_{}_preview".format(*info),
+            ),
+            path(
+                "<path:object_id>/vergelijken/",
+                wrap(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
+            path(
+                "<path:object_id>/terugzetten/<int:history_id>/",
+                wrap(self.restore_view),
+                name="{}_{}_restore".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def _chapter_or_404(self, request, object_id, *, change: bool = False) -> Chapter:
+        chapter = get_object_or_404(Chapter.objects.select_related("draft"), pk=unquote(object_id))
+        allowed = (
+            self.has_change_permission(request, chapter)
+            if change
+            else self.has_view_or_change_permission(request, chapter)
+        )
+        if not allowed:
+            raise PermissionDenied
+        return chapter
+
+    def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The draft exactly as readers will see it, with a banner."""
+        chapter = self._chapter_or_404(request, object_id)
+        draft = getattr(chapter, "draft", None)
+        if draft is None:
+            messages.info(request, _("Er is geen concept; dit is de gepubliceerde tekst."))
+            shown, body_html, toc = chapter, chapter.body_html, chapter.toc
+        else:
+            shown = Chapter(
+                pk=chapter.pk,
+                number=chapter.number,
+                title=draft.title,
+                slug=chapter.slug,
+                summary=draft.summary,
+                last_major_change_at=chapter.last_major_change_at,
+                is_published=chapter.is_published,
+            )
+            body_html, toc = draft.body_html, draft.toc
+        context = chapter_context(shown, body_html=body_html, toc=toc)
+        context.update(
+            is_preview=True,
+            draft=draft,
+            change_notes=list(ChangeNote.objects.filter(chapter=chapter)),
+            content_warnings=content_warnings(
+                draft.body if draft else chapter.body, known_slugs=known_chapter_slugs()
+            ),
+        )
+        response = TemplateResponse(request, "handreiking/chapter_detail.html", context)
+        response["Cache-Control"] = "no-store"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        chapter = self._chapter_or_404(request, object_id)
+        records = list(chapter.history.order_by("-history_date", "-history_id"))
+        if len(records) < 2:
+            messages.info(request, _("Er is nog maar één versie; er valt niets te vergelijken."))
+            return HttpResponseRedirect(
+                reverse("admin:handreiking_chapter_history", args=[chapter.pk])
+            )
+        by_id = {record.history_id: record for record in records}
+        try:
+            newer = by_id[int(request.GET.get("b", records[0].history_id))]
+            older = by_id[int(request.GET.get("a", records[1].history_id))]
+        except (KeyError, ValueError) as error:
+            raise Http404(_("Deze versie bestaat niet.")) from error
+        if older.history_date > newer.history_date:
+            older, newer = newer, older
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": chapter,
+            "title": _("Versies vergelijken: %s") % chapter,
+            "older": older,
+            "newer": newer,
+            "records": records,
+            "changes": history.compare(older, newer),
+            "can_restore": self.has_change_permission(request, chapter),
+        }
+        return TemplateResponse(request, "admin/handreiking/chapter/compare.html", context)
+
+    def restore_view(self, request: HttpRequest, object_id: str, history_id: int) -> HttpResponse:
+        chapter = self._chapter_or_404(request, object_id, change=True)
+        record = chapter.history.filter(history_id=history_id).first()
+        if record is None:
+            raise Http404(_("Deze versie bestaat niet."))
+        form = RestoreForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            services.restore_version(
+                chapter=chapter,
+                history_id=history_id,
+                user=request.user,
+                change_note=form.cleaned_data["change_note"],
+                major=form.cleaned_data["change_kind"] == RestoreForm.MAJOR,
+            )
+            self.message_user(
+                request,
+                _("De versie is teruggezet en gepubliceerd als nieuwe versie."),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(
+                reverse("admin:handreiking_chapter_history", args=[chapter.pk])
+            )
+        current = chapter.history.order_by("-history_date", "-history_id").first()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": chapter,
+            "title": _("Versie terugzetten: %s") % chapter,
+            "record": record,
+            "form": form,
+            "changes": history.compare(current, record),
+        }
+        return TemplateResponse(request, "admin/handreiking/chapter/restore.html", context)
+
+
+@require_POST
+@staff_member_required
+def markdown_preview(request: HttpRequest) -> HttpResponse:
+    """The markdownx live preview, for editors only, through the one sanitiser."""
+    if not request.user.has_perm("handreiking.change_chapter") and not request.user.has_perm(
+        "handreiking.add_chapter"
+    ):
+        raise PermissionDenied
+    response = HttpResponse(render_markdown(request.POST.get("content", "")[:200_000]))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@admin.register(ChangeNote)
+class ChangeNoteAdmin(admin.ModelAdmin):
+    list_display = ("changed_at", "chapter", "note", "is_first_publication")
+    list_filter = ("is_first_publication", "chapter")
+    list_select_related = ("chapter",)
+    date_hierarchy = "changed_at"
+
+    def has_add_permission(self, request):
+        return False  # change notes are written by publishing a chapter
+
+
+@admin.register(ChapterSlug)
+class ChapterSlugAdmin(admin.ModelAdmin):
+    list_display = ("slug", "chapter", "created_at")
+    list_select_related = ("chapter",)
+    search_fields = ("slug",)
+
+    def has_add_permission(self, request):
+        return False  # former addresses are recorded when a slug changes

@@ -189,6 +189,8 @@ MARKDOWNX_URLS_PATH = "/admin/markdown-voorbeeld/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/admin/markdown-upload-uit/"
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "handreiking.markdown.render_markdown"
 MARKDOWNX_SERVER_CALL_LATENCY = 400
+# History: restoring goes through our own view, which records a change note.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Zelftoets: rate limit "count/seconds" per client ("0" switches it off), and retention.
 ZELFTOETS_RATE_LIMIT = os.environ.get("ZELFTOETS_RATE_LIMIT", "10/600")

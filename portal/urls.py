@@ -3,10 +3,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from handreiking.admin import markdown_preview
 from portal import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Before the admin's own URLs; markdownx's URLs (with its open upload) are not included.
+    path("admin/markdown-voorbeeld/", markdown_preview, name="markdownx_markdownify"),
     path("admin/", admin.site.urls),
     path("", include("handreiking.urls")),
 ]

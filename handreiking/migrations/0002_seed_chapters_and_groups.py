@@ -1,11 +1,11 @@
 """The handreiking's three chapters from the shipped source text, and the three groups."""
 
-from pathlib import Path
+
 
 from django.db import migrations
 from django.utils import timezone
 
-SOURCE = Path(__file__).resolve().parent.parent / "content" / "handreiking-online-communicatie.txt"
+from handreiking.content import SEED_FILE as SOURCE
 
 EDITOR_PERMISSIONS = [
     "add_chapter",

@@ -1,0 +1,220 @@
+"""What readers see: home, chapter pages, links that never break, changes."""
+
+import html
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from handreiking import services
+from handreiking.content import SEED_FILE
+from handreiking.models import Chapter
+from tests.factories import publish
+
+pytestmark = pytest.mark.django_db
+
+SEED = SEED_FILE.read_text(encoding="utf-8")
+
+
+def page_text(response) -> str:
+    body = response.content.decode()
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r"</?(a|strong|em|mark|span|time)\b[^>]*>", "", body)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))
+
+
+def seed_sentences() -> dict[int, list[str]]:
+    """Every sentence of the source text, per chapter number, as a reader would read it."""
+    chapters: dict[int, list[str]] = {}
+    current = None
+    for line in SEED.splitlines():
+        heading = re.match(r"^(\d+)\. ", line)
+        if heading:
+            current = int(heading.group(1))
+            chapters[current] = []
+            continue
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line.strip().lstrip("- ").strip())
+        if current and text:
+            chapters[current] += [s for s in re.split(r"(?<=[.?!:])\s+", text) if s]
+    return chapters
+
+
+def test_home_lists_chapters_in_order_with_ways_to_zelftoets_and_search(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    titles = list(Chapter.objects.order_by("number").values_list("title", flat=True))
+    positions = [text.index(html.escape(title)) for title in titles]
+    assert positions == sorted(positions)
+    assert 'href="/zelftoets/"' in text
+    assert 'action="/zoeken/"' in text
+
+
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_every_sentence_of_the_seed_is_on_its_chapter_page(client, number):
+    chapter = Chapter.objects.get(number=number)
+    response = client.get(f"/handreiking/{chapter.slug}/")
+    assert response.status_code == 200
+    text = page_text(response)
+    for sentence in seed_sentences()[number]:
+        assert sentence in text, sentence
+
+
+def test_chapter_page_has_one_h1_lists_anchors_and_link_relations(client):
+    chapter = Chapter.objects.get(number=1)
+    response = client.get(chapter.get_absolute_url())
+    body = response.content.decode()
+    assert body.count("<h1") == 1
+    assert body.count("<li>") >= 5
+    assert '<h2 id="wat-zegt-de-gedragscode-integriteit-rijk">' in body
+    assert 'href="#wat-zegt-de-gedragscode-integriteit-rijk"' in body  # contents + section link
+    assert "Link naar dit onderdeel" in body
+    assert f'<link rel="canonical" href="http://testserver/handreiking/{chapter.slug}/">' in body
+    assert f'<link rel="shortlink" href="http://testserver/h/{chapter.pk}/">' in body
+    assert 'type="application/atom+xml"' in body
+    assert "Laatst gewijzigd op" in body
+    assert 'rel="next"' in body
+    assert 'rel="prev"' not in body
+
+
+def test_every_heading_in_every_chapter_has_an_id(client):
+    for chapter in Chapter.objects.published():
+        body = client.get(chapter.get_absolute_url()).content.decode()
+        chapter_body = body.split('class="chapter__body"', 1)[1].split("</div>", 1)[0]
+        assert re.findall(r"<h[23](?![^>]*\bid=)", chapter_body) == []
+
+
+def test_short_link_redirects_to_the_current_address(client):
+    chapter = Chapter.objects.get(number=2)
+    response = client.get(f"/h/{chapter.pk}/")
+    assert response.status_code == 302
+    assert response["Location"] == chapter.get_absolute_url()
+    services.publish_chapter(chapter=chapter, user=None, slug="online-luisteren")
+    assert client.get(f"/h/{chapter.pk}/")["Location"] == "/handreiking/online-luisteren/"
+    assert client.get("/h/999999/").status_code == 404
+
+
+def test_every_former_slug_redirects_permanently_to_the_current_one(client):
+    chapter = Chapter.objects.get(number=3)
+    original = chapter.slug
+    services.publish_chapter(chapter=chapter, user=None, slug="integriteit")
+    services.publish_chapter(chapter=chapter, user=None, slug="integriteit-online")
+    for old in (original, "integriteit"):
+        response = client.get(f"/handreiking/{old}/")
+        assert response.status_code == 301
+        assert response["Location"] == "/handreiking/integriteit-online/"
+    assert client.get("/handreiking/integriteit-online/").status_code == 200
+
+
+def test_renaming_back_to_a_former_slug_removes_its_redirect(client):
+    chapter = Chapter.objects.get(number=3)
+    original = chapter.slug
+    services.publish_chapter(chapter=chapter, user=None, slug="tijdelijk")
+    services.publish_chapter(chapter=chapter, user=None, slug=original)
+    assert client.get(f"/handreiking/{original}/").status_code == 200
+    assert client.get("/handreiking/tijdelijk/")["Location"] == f"/handreiking/{original}/"
+
+
+def test_readers_never_see_a_draft(client, editor):
+    chapter = Chapter.objects.get(number=2)
+    services.save_draft(
+        chapter=chapter,
+        title="Geheime concepttitel",
+        slug=chapter.slug,
+        summary="",
+        body="Geheime concepttekst.",
+        user=editor,
+    )
+    text = client.get(chapter.get_absolute_url()).content.decode()
+    assert "Geheime concept" not in text
+    assert "Geheime concept" not in client.get("/").content.decode()
+    new = Chapter(number=9)
+    services.save_draft(
+        chapter=new, title="Nog niet af", slug="nog-niet-af", summary="", body="x", user=editor
+    )
+    assert client.get("/handreiking/nog-niet-af/").status_code == 404
+    assert client.get(f"/h/{new.pk}/").status_code == 404
+    assert "Nog niet af" not in client.get("/").content.decode()
+
+
+def test_saving_body_directly_changes_what_readers_see(client):
+    chapter = Chapter.objects.get(number=1)
+    chapter.body = "Nieuwe **tekst** van de redactie.\n\n## Nieuw onderdeel\n\nMeer."
+    chapter.save()
+    body = client.get(chapter.get_absolute_url()).content.decode()
+    assert "Nieuwe <strong>tekst</strong> van de redactie." in body
+    assert '<h2 id="nieuw-onderdeel">' in body
+
+
+def test_major_change_shows_date_and_note_minor_change_does_not(client):
+    chapter = Chapter.objects.get(number=2)
+    before = chapter.last_major_change_at
+    services.publish_chapter(chapter=chapter, user=None, body=chapter.body + "\n\nTypo weg.")
+    chapter.refresh_from_db()
+    assert chapter.last_major_change_at == before
+    services.publish_chapter(
+        chapter=chapter,
+        user=None,
+        major=True,
+        change_note="Voorbeelden over LinkedIn toegevoegd.",
+        body=chapter.body + "\n\nLinkedIn.",
+    )
+    chapter.refresh_from_db()
+    assert chapter.last_major_change_at > before
+    text = page_text(client.get(chapter.get_absolute_url()))
+    assert "Voorbeelden over LinkedIn toegevoegd." in text
+    assert "Eerste publicatie" in text
+
+
+def test_changes_page_and_feed_list_major_changes_newest_first(client):
+    chapter = Chapter.objects.get(number=1)
+    services.publish_chapter(
+        chapter=chapter, user=None, major=True, change_note="Nieuwe alinea over netwerken."
+    )
+    text = page_text(client.get("/wijzigingen/"))
+    assert text.index("Nieuwe alinea over netwerken.") < text.index("Eerste publicatie")
+    assert text.count("Eerste publicatie") == 3  # a fresh install lists the seed chapters
+    feed = client.get("/wijzigingen/feed/")
+    assert feed.status_code == 200
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    content = feed.content.decode()
+    assert content.index("Nieuwe alinea over netwerken.") < content.index("Eerste publicatie")
+    assert f"/handreiking/{chapter.slug}/" in content
+
+
+def test_unknown_chapter_is_a_dutch_404(client):
+    response = client.get("/handreiking/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/", "/handreiking/{slug}/", "/wijzigingen/", "/h/{pk}/"])
+def test_public_pages_use_few_queries_whatever_the_number_of_chapters(client, path):
+    chapter = Chapter.objects.get(number=2)
+    url = path.format(slug=chapter.slug, pk=chapter.pk)
+    client.get(url)  # warm up (content types, etc.)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code in (200, 302)
+    for number in range(10, 60):
+        publish(number=number, title=f"Extra {number}", body=f"## Kop {number}\n\nTekst.")
+        services.publish_chapter(
+            chapter=Chapter.objects.get(number=number), user=None, major=True, change_note="x"
+        )
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code in (200, 302)
+    assert len(many) == len(few)
+    assert len(many) <= 4
+
+
+def test_no_markdown_is_rendered_on_a_read(client, monkeypatch):
+    from handreiking import markdown
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("Markdown rendered on a read")
+
+    monkeypatch.setattr(markdown, "render_chapter", refuse)
+    monkeypatch.setattr(markdown.python_markdown, "markdown", refuse)
+    chapter = Chapter.objects.get(number=1)
+    assert client.get(chapter.get_absolute_url()).status_code == 200
+    assert client.get("/").status_code == 200
