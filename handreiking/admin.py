@@ -205,7 +205,6 @@ class ChapterAdmin(SimpleHistoryAdmin):
             ),
         )
         response = TemplateResponse(request, "handreiking/chapter_detail.html", context)
-        response["Cache-Control"] = "no-store"
         response["X-Robots-Tag"] = "noindex"
         return response
 
