@@ -111,6 +111,13 @@ def gunicorn_without_database():
         "DJANGO_HTTPS": "0",
         "DJANGO_DEBUG": "0",
     }
+    # Production static storage needs its manifest, as after a real deployment.
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     proc = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "-b", f"127.0.0.1:{port}"],
         cwd=ROOT,
@@ -143,3 +150,12 @@ def test_healthz_answers_503_when_database_is_unreachable(gunicorn_without_datab
     status, body = _get(gunicorn_without_database + "/healthz")
     assert status == 503
     assert '"database": "unavailable"' in body
+
+
+def test_pages_answer_a_dutch_503_when_database_is_unreachable(gunicorn_without_database):
+    for path in ("/", "/handreiking/iets/", "/h/1/"):
+        status, body = _get(gunicorn_without_database + path)
+        assert status == 503, path
+        assert "Tijdelijk niet beschikbaar" in body
+        assert "Traceback" not in body
+        assert "OperationalError" not in body
