@@ -38,7 +38,7 @@ class Chapter(models.Model):
         max_length=100,
         unique=True,
         help_text=_(
-            "Het laatste deel van het webadres: /handreiking/<slug>/. Wijzigt u dit, dan sturen "
+            "Het laatste deel van het webadres: /handreiking/adres/. Wijzigt u dit, dan sturen "
             "oude adressen automatisch door naar het nieuwe."
         ),
     )
@@ -52,7 +52,7 @@ class Chapter(models.Model):
         _("tekst"),
         help_text=_(
             "In Markdown. Koppen met ## en ###, lijsten met - en links als [tekst](adres). "
-            "Rechts ziet u direct hoe het eruitziet."
+            "Het voorbeeld laat direct zien hoe lezers het zien."
         ),
     )
     is_published = models.BooleanField(_("gepubliceerd"), default=False, editable=False)
