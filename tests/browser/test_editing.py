@@ -1,0 +1,94 @@
+"""An editor's whole day in the admin, in a real browser; and no script ever runs from text."""
+
+import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from handreiking import services
+from handreiking.models import Chapter
+from tests.factories import UserFactory
+from tests.test_markdown import XSS_CORPUS
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_editor_drafts_previews_publishes_compares_and_restores(page, browser, live_server, login):
+    editor = UserFactory(groups=["Redacteuren"])
+    chapter = Chapter.objects.get(number=2)
+    original_sentence = "De blik van buiten kan verfrissend zijn."
+    login(editor)
+
+    # Edit chapter 2 with the live preview.
+    page.goto(f"/admin/handreiking/chapter/{chapter.pk}/change/")
+    body = page.locator("#id_body")
+    new_body = chapter.body.replace(original_sentence, "De blik van buiten helpt je verder.")
+    new_body += "\n\n## Luisteren op LinkedIn\n\nOok op LinkedIn kun je goed meelezen."
+    body.fill(new_body)
+    preview = page.locator(".markdownx-preview")
+    preview.locator("h2#luisteren-op-linkedin").wait_for()
+    assert "Ook op LinkedIn kun je goed meelezen." in preview.inner_text()
+
+    # Save as draft: readers still see the published text.
+    page.click("input[name=_save_draft]")
+    page.locator("text=Het concept is opgeslagen").wait_for()
+    reader = browser.new_page(base_url=live_server.url)
+    reader.goto(chapter.get_absolute_url())
+    assert original_sentence in reader.inner_text("main")
+    assert "Luisteren op LinkedIn" not in reader.inner_text("main")
+
+    # Preview the draft exactly as readers will see it.
+    page.click("text=Voorbeeld van concept")
+    page.locator("text=Voorbeeld van het concept").wait_for()
+    assert page.locator("main h2#luisteren-op-linkedin").is_visible()
+    page.click("text=Terug naar bewerken")
+
+    # Publish as a major change with a change note.
+    page.check("input[name=change_kind][value=major]")
+    page.fill("#id_change_note", "Onderdeel over luisteren op LinkedIn toegevoegd.")
+    page.click("input[name=_publish]")
+    page.locator("text=is gepubliceerd").wait_for()
+
+    reader.goto(chapter.get_absolute_url())
+    main = reader.inner_text("main")
+    assert "Ook op LinkedIn kun je goed meelezen." in main
+    assert original_sentence not in main
+    today = date_format(timezone.localdate(), "j F Y")
+    assert f"Laatst gewijzigd op {today}" in main
+    assert "Onderdeel over luisteren op LinkedIn toegevoegd." in main
+
+    # Compare with the previous version.
+    page.goto(f"/admin/handreiking/chapter/{chapter.pk}/history/")
+    page.click("text=Vergelijk de gekozen versies")
+    assert page.locator(".diff del", has_text="verfrissend").count() >= 1
+    assert page.locator(".diff ins", has_text="helpt").count() >= 1
+
+    # Restore it: a new version with the old text.
+    page.click("text=Zet de oudere versie terug")
+    page.click("input[value='Terugzetten en publiceren']")
+    page.locator("text=De versie is teruggezet").wait_for()
+    reader.goto(chapter.get_absolute_url())
+    assert original_sentence in reader.inner_text("main")
+    assert "Luisteren op LinkedIn" not in reader.inner_text("main")
+    reader.close()
+
+
+def test_no_xss_payload_runs_on_the_public_page_or_in_the_preview(page, dialogs, login):
+    body = "\n\n".join(XSS_CORPUS)
+    services.publish_chapter(
+        chapter=Chapter(number=20), user=None, title="Aanvalstekst", slug="aanval", body=body
+    )
+    page.goto("/handreiking/aanval/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.querySelectorAll('main script, main iframe').length") == 0
+
+    login(UserFactory(groups=["Redacteuren"]))
+    chapter = Chapter.objects.get(number=20)
+    page.goto(f"/admin/handreiking/chapter/{chapter.pk}/change/")
+    with page.expect_response("**/admin/markdown-voorbeeld/") as preview:
+        page.locator("#id_body").fill(body)
+    assert preview.value.status == 200
+    page.wait_for_timeout(300)
+    page.goto(f"/admin/handreiking/chapter/{chapter.pk}/voorbeeld/")
+    page.wait_for_timeout(300)
+    assert dialogs == []
