@@ -105,7 +105,7 @@ def gunicorn_without_database():
     port = _free_port()
     dead_port = _free_port()
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:{dead_port}/portal",
         "DJANGO_SECRET_KEY": "x" * 50,
         "DJANGO_HTTPS": "0",

@@ -84,7 +84,8 @@ def test_no_xss_payload_runs_on_the_public_page_or_in_the_preview(page, dialogs,
 
     login(UserFactory(groups=["Redacteuren"]))
     chapter = Chapter.objects.get(number=20)
-    page.goto(f"/admin/handreiking/chapter/{chapter.pk}/change/")
+    response = page.goto(f"/admin/handreiking/chapter/{chapter.pk}/change/")
+    assert response.status == 200, page.content()[:2000]
     with page.expect_response("**/admin/markdown-voorbeeld/") as preview:
         page.locator("#id_body").fill(body)
     assert preview.value.status == 200
