@@ -1,10 +1,12 @@
 """Forms: the editor's chapter form and the restore confirmation."""
 
+from io import BytesIO
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import AdminMarkdownxWidget
 
-from handreiking.models import Chapter, ChapterSlug
+from handreiking.models import Chapter, ChapterSlug, Image
 
 CHANGE_KIND_CHOICES = [
     ("minor", _("Kleine wijziging: een typefout of opmaak. De datum blijft gelijk.")),
@@ -81,3 +83,82 @@ class RestoreForm(ChangeKindMixin, forms.Form):
         if cleaned.get("change_kind") == self.MAJOR and not cleaned.get("change_note", "").strip():
             self.add_error("change_note", _("Schrijf bij een belangrijke wijziging een notitie."))
         return cleaned
+
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
+IMAGE_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
+
+
+def inspect_image(upload) -> tuple[str, int, int, bytes]:
+    """Content type, width, height and bytes of a real PNG, JPEG or WebP image.
+
+    The file's name and the browser's content type are ignored: only the content counts."""
+    from PIL import Image as PillowImage
+    from PIL import UnidentifiedImageError
+
+    if upload.size > MAX_IMAGE_BYTES:
+        raise forms.ValidationError(
+            _("De afbeelding is te groot (meer dan 5 MB). Verklein hem en probeer het opnieuw.")
+        )
+    data = upload.read()
+    not_an_image = forms.ValidationError(
+        _("Dit bestand is geen PNG-, JPEG- of WebP-afbeelding. Alleen die soorten kunnen.")
+    )
+    try:
+        with PillowImage.open(BytesIO(data)) as probe:
+            kind, (width, height) = probe.format, probe.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise forms.ValidationError(_("De afbeelding heeft te veel pixels."))
+            probe.verify()
+        with PillowImage.open(BytesIO(data)) as full:
+            full.load()  # verify() misses truncated data; decoding fully does not
+    except forms.ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise not_an_image from error
+    except PillowImage.DecompressionBombError as error:
+        raise forms.ValidationError(_("De afbeelding heeft te veel pixels.")) from error
+    if kind not in IMAGE_FORMATS:
+        raise not_an_image
+    return IMAGE_FORMATS[kind], width, height, data
+
+
+class ImageUploadForm(forms.ModelForm):
+    upload = forms.FileField(
+        label=_("Afbeelding"),
+        help_text=_("PNG, JPEG of WebP, hoogstens 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+
+    class Meta:
+        model = Image
+        fields = ["upload", "alt_text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # An image never changes: a new picture is a new upload with its own address.
+            del self.fields["upload"]
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        self.inspected = inspect_image(upload)
+        return upload
+
+    def clean_alt_text(self):
+        alt = " ".join(self.cleaned_data["alt_text"].split())
+        if len(alt) < 5 or alt.lower() in {"afbeelding", "plaatje", "foto", "image"}:
+            raise forms.ValidationError(
+                _("Beschrijf wat er op de afbeelding staat, in een paar woorden.")
+            )
+        return alt
+
+    def save(self, commit=True):
+        image = super().save(commit=False)
+        if hasattr(self, "inspected"):
+            image.content_type, image.width, image.height, data = self.inspected
+            image.data, image.size = data, len(data)
+        if commit:
+            image.save()
+        return image

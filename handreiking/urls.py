@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("handreiking/<slug:slug>/", views.chapter_detail, name="chapter-detail"),
     path("h/<int:pk>/", views.chapter_short, name="chapter-short"),
+    path("afbeeldingen/<int:pk>.<str:extension>", views.image, name="image"),
     path("wijzigingen/", views.change_list, name="change-list"),
     path("wijzigingen/feed/", views.ChangesFeed(), name="change-feed"),
 ]

@@ -7,7 +7,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
-from handreiking.models import ChangeNote, Chapter, ChapterSlug
+from handreiking.models import ChangeNote, Chapter, ChapterSlug, Image
 
 CHANGES_PER_PAGE = 50
 
@@ -58,6 +58,18 @@ def chapter_short(request: HttpRequest, pk: int) -> HttpResponse:
     # 302, not 301: the short link is the permanent one; where it points may change.
     slug = get_object_or_404(Chapter.objects.published().only("slug"), pk=pk).slug
     return redirect("handreiking:chapter-detail", slug=slug)
+
+
+@require_safe
+def image(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    found = Image.objects.filter(pk=pk).values_list("content_type", "data").first()
+    if found is None or Image.EXTENSIONS.get(found[0]) != extension:
+        raise Http404("Afbeelding niet gevonden")
+    response = HttpResponse(bytes(found[1]), content_type=found[0])
+    # An image never changes: a new picture is a new upload with a new address.
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["Content-Disposition"] = "inline"
+    return response
 
 
 @require_safe

@@ -17,16 +17,6 @@ EDITOR_PERMISSIONS = [
 ]
 
 
-def ensure_permissions(apps):
-    # Permissions are normally created after all migrations; the groups need them now.
-    from django.contrib.auth.management import create_permissions
-
-    app_config = apps.get_app_config("handreiking")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-
-
 def seed(apps, schema_editor):
     from handreiking.importer import parse_handreiking
     from handreiking.markdown import render_chapter
@@ -73,17 +63,11 @@ def seed(apps, schema_editor):
 
 
 def groups(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ensure_permissions(apps)
-    editors, _ = Group.objects.get_or_create(name="Redacteuren")
-    editors.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="handreiking", codename__in=EDITOR_PERMISSIONS
-        )
-    )
-    Group.objects.get_or_create(name="Beoordelaars")
-    Group.objects.get_or_create(name="HR")
+    from handreiking.groups import grant
+
+    grant(apps, "Redacteuren", EDITOR_PERMISSIONS)
+    grant(apps, "Beoordelaars", [])
+    grant(apps, "HR", [])
 
 
 class Migration(migrations.Migration):
