@@ -55,6 +55,9 @@ class ChapterAdmin(SimpleHistoryAdmin):
         ),
     )
 
+    class Media:
+        js = ["js/editor.js"]
+
     @admin.display(description=_("status"))
     def status(self, obj: Chapter) -> str:
         has_draft = hasattr(obj, "draft")

@@ -93,3 +93,22 @@ def test_no_xss_payload_runs_on_the_public_page_or_in_the_preview(page, dialogs,
     page.goto(f"/admin/handreiking/chapter/{chapter.pk}/voorbeeld/")
     page.wait_for_timeout(300)
     assert dialogs == []
+
+
+def test_pasting_an_image_file_explains_the_image_library(page, login):
+    login(UserFactory(groups=["Redacteuren"]))
+    chapter = Chapter.objects.get(number=1)
+    page.goto(f"/admin/handreiking/chapter/{chapter.pk}/change/")
+    before = page.input_value("#id_body")
+    page.evaluate(
+        """() => {
+            const transfer = new DataTransfer();
+            transfer.items.add(new File(["x"], "foto.png", {type: "image/png"}));
+            const editor = document.querySelector("#id_body");
+            const paste = new ClipboardEvent("paste", {clipboardData: transfer, bubbles: true});
+            editor.dispatchEvent(paste);
+        }"""
+    )
+    page.locator(".editor-image-notice").wait_for()
+    assert "bij Afbeeldingen" in page.inner_text(".editor-image-notice")
+    assert page.input_value("#id_body") == before
