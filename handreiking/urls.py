@@ -1,6 +1,6 @@
 from django.urls import path
 
-from handreiking import views
+from handreiking import api, views
 
 app_name = "handreiking"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("handreiking/<slug:slug>/", views.chapter_detail, name="chapter-detail"),
     path("h/<int:pk>/", views.chapter_short, name="chapter-short"),
     path("afbeeldingen/<int:pk>.<str:extension>", views.image, name="image"),
+    path("api/hoofdstukken/", api.chapter_list, name="api-chapter-list"),
+    path("api/hoofdstukken/<slug:slug>/", api.chapter_detail, name="api-chapter-detail"),
     path("wijzigingen/", views.change_list, name="change-list"),
     path("wijzigingen/feed/", views.ChangesFeed(), name="change-feed"),
 ]
