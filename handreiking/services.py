@@ -1,12 +1,24 @@
-"""Multi-step writes: drafts, publishing, restoring a version, importing chapters."""
+"""Multi-step writes: drafts, publishing, restoring, importing; the zelftoets and its advice."""
+
+from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from handreiking import anonymity
 from handreiking.importer import ParsedChapter
-from handreiking.models import ChangeNote, Chapter, ChapterDraft, ChapterSlug
+from handreiking.models import (
+    Answer,
+    ChangeNote,
+    Chapter,
+    ChapterDraft,
+    ChapterSlug,
+    Reflection,
+    Topic,
+)
 
 FIRST_PUBLICATION_NOTE = "Eerste publicatie"
 
@@ -172,3 +184,93 @@ def _free_slug(slug: str) -> str:
         candidate = f"{slug[:95]}-{counter}"
         counter += 1
     return candidate
+
+
+# The zelftoets
+
+
+@dataclass(frozen=True)
+class AdviceLink:
+    title: str
+    url: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Advice:
+    post_now: bool
+    doubts: list[str]
+    links: list[AdviceLink]
+
+
+# Which chapter (by number, with a section anchor) helps with which doubt.
+DOUBT_CHAPTERS = {
+    "colleagues": (3, "", "Integriteit en professioneel werken gaan samen"),
+    "manager": (1, "wat-zegt-de-gedragscode-integriteit-rijk", "Wat de Gedragscode zegt"),
+    "newspaper": (3, "", "De krantentest: twijfel over je bijdrage"),
+}
+TOPIC_CHAPTERS = {
+    Topic.WORK: (1, "", "Laten zien waar je aan werkt"),
+    Topic.NEWS: (2, "", "Eerst luisteren: online media als bron"),
+    Topic.NETWORK: (1, "", "Online netwerken als ambassadeur"),
+    Topic.PRIVATE: (1, "wat-zegt-de-gedragscode-integriteit-rijk", "Privé en werk gescheiden"),
+}
+DOUBT_TEXT = {
+    "colleagues": "je weet niet zeker of je je collega's nog recht in de ogen kunt kijken",
+    "manager": "je weet niet zeker of je leidinggevende het goed zou vinden",
+    "newspaper": "je voelt je niet helemaal op je gemak als het morgen in de krant staat",
+}
+
+
+def advice_for(*, colleagues: str, manager: str, newspaper: str, topic: str = "") -> Advice:
+    answers = {"colleagues": colleagues, "manager": manager, "newspaper": newspaper}
+    doubts = [name for name, answer in answers.items() if answer != Answer.YES]
+    wanted = [DOUBT_CHAPTERS[name] for name in doubts]
+    if topic in TOPIC_CHAPTERS:
+        wanted.append(TOPIC_CHAPTERS[topic])
+    if not doubts:
+        wanted.append(
+            (1, "wat-zegt-de-gedragscode-integriteit-rijk", "De regels gelden ook online")
+        )
+    chapters = {
+        c.number: c for c in Chapter.objects.published().filter(number__in={w[0] for w in wanted})
+    }
+    links: list[AdviceLink] = []
+    seen: set[str] = set()
+    for number, anchor, reason in wanted:
+        chapter = chapters.get(number)
+        if chapter is None:
+            continue
+        url = chapter.get_absolute_url() + (f"#{anchor}" if anchor in _anchors(chapter) else "")
+        if url not in seen:
+            seen.add(url)
+            links.append(AdviceLink(title=chapter.title, url=url, reason=reason))
+    return Advice(post_now=not doubts, doubts=[DOUBT_TEXT[name] for name in doubts], links=links)
+
+
+def _anchors(chapter: Chapter) -> set[str]:
+    return {entry["id"] for entry in chapter.toc}
+
+
+def submit_reflection(
+    *, colleagues: str, manager: str, newspaper: str, topic: str = "", text: str = ""
+) -> Reflection:
+    """Store a zelftoets anonymously: scrubbed text and the local date, nothing else."""
+    scrubbed = anonymity.scrub(text)
+    return Reflection.objects.create(
+        colleagues=colleagues,
+        manager=manager,
+        newspaper=newspaper,
+        topic=topic,
+        text=scrubbed.text,
+        had_personal_data=scrubbed.had_personal_data,
+        submitted_on=timezone.localdate(),
+    )
+
+
+def purge_reflections(*, retention_days: int, today: date | None = None) -> int:
+    """Delete reflections older than the retention period; returns how many."""
+    deleted, _details = Reflection.objects.expired(
+        today=today or timezone.localdate(), retention_days=retention_days
+    ).delete()
+    return deleted

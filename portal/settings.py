@@ -197,10 +197,23 @@ ZELFTOETS_RATE_LIMIT = os.environ.get("ZELFTOETS_RATE_LIMIT", "10/600")
 REFLECTION_RETENTION_DAYS = int(os.environ.get("REFLECTION_RETENTION_DAYS", "365"))
 
 # Logging: to stderr for the process manager; never request bodies.
+# The zelftoets is never logged, not even as "Bad Request: /zelftoets/" with its time.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "no_zelftoets": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": lambda record: "/zelftoets" not in record.getMessage(),
+        }
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_zelftoets"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

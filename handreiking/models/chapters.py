@@ -1,4 +1,4 @@
-"""The handreiking's chapters: published text, drafts, former slugs and change notes."""
+"""The handreiking's chapters: published text, drafts, former slugs, change notes, images."""
 
 from django.conf import settings
 from django.db import models

@@ -1,0 +1,211 @@
+"""The reviewers' admin: a queue of anonymous reflections, filters, export and an overview."""
+
+import csv
+from functools import cached_property
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from handreiking.anonymity import safe_breakdown
+from handreiking.models import Answer, Reflection, ReflectionStatus, Topic
+
+QUESTIONS = (
+    ("colleagues", _("Collega's recht in de ogen kijken")),
+    ("manager", _("Goedkeuring van je leidinggevende")),
+    ("newspaper", _("Op je gemak als het in de krant staat")),
+)
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class CappedCountPaginator(Paginator):
+    """Counts at most CAP rows: the first page of a million reflections stays fast."""
+
+    CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by().values("pk")[: self.CAP + 1].count()
+
+
+class Echo:
+    def write(self, value):
+        return value
+
+
+def csv_safe(value: str) -> str:
+    # A cell starting with = + - @ is a formula in spreadsheet programs.
+    return f"'{value}" if value.startswith(CSV_FORMULA_START) else value
+
+
+@admin.register(Reflection)
+class ReflectionAdmin(admin.ModelAdmin):
+    change_list_template = "admin/handreiking/reflection/change_list.html"
+    list_display = (
+        "submitted_on",
+        "colleagues",
+        "manager",
+        "newspaper",
+        "topic",
+        "status",
+        "had_personal_data",
+        "excerpt",
+        "deleted_on",
+    )
+    list_display_links = ("submitted_on", "excerpt")
+    list_filter = (
+        "status",
+        "topic",
+        "colleagues",
+        "manager",
+        "newspaper",
+        "had_personal_data",
+        ("submitted_on", admin.DateFieldListFilter),
+    )
+    search_fields = ("text",)
+    actions = ("mark_read", "archive", "export_selected")
+    fields = (
+        "submitted_on",
+        "colleagues",
+        "manager",
+        "newspaper",
+        "topic",
+        "text",
+        "had_personal_data",
+        "status",
+    )
+    readonly_fields = (
+        "submitted_on",
+        "colleagues",
+        "manager",
+        "newspaper",
+        "topic",
+        "text",
+        "had_personal_data",
+    )
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+    list_per_page = 50
+
+    def has_add_permission(self, request):
+        return False  # reflections come only from the zelftoets
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser  # retention deletes; reviewers only read
+
+    @admin.display(description=_("tekst"))
+    def excerpt(self, obj: Reflection) -> str:
+        return (obj.text[:80] + "…") if len(obj.text) > 80 else (obj.text or "—")
+
+    @admin.display(description=_("wordt verwijderd op"))
+    def deleted_on(self, obj: Reflection) -> str:
+        return date_format(obj.delete_on(), "j F Y")
+
+    @admin.action(description=_("Markeer als gelezen"), permissions=["change"])
+    def mark_read(self, request, queryset):
+        updated = queryset.update(status=ReflectionStatus.READ)
+        self.message_user(request, _("%d reflecties gemarkeerd als gelezen.") % updated)
+
+    @admin.action(description=_("Archiveer"), permissions=["change"])
+    def archive(self, request, queryset):
+        updated = queryset.update(status=ReflectionStatus.ARCHIVED)
+        self.message_user(request, _("%d reflecties gearchiveerd.") % updated)
+
+    @admin.action(description=_("Exporteer de gekozen reflecties (CSV)"), permissions=["view"])
+    def export_selected(self, request, queryset):
+        return self._csv(queryset)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        wrap = self.admin_site.admin_view
+        return [
+            path("export/", wrap(self.export_view), name="{}_{}_export".format(*info)),
+            path("overzicht/", wrap(self.overview_view), name="{}_{}_overview".format(*info)),
+            *super().get_urls(),
+        ]
+
+    def export_view(self, request: HttpRequest) -> HttpResponse:
+        """The filtered list, as the reviewer sees it, as CSV."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        changelist = self.get_changelist_instance(request)
+        return self._csv(changelist.get_queryset(request))
+
+    def _csv(self, queryset) -> StreamingHttpResponse:
+        labels = {key: str(label) for key, label in Answer.choices}
+        topics = {key: str(label) for key, label in Topic.choices}
+        statuses = {key: str(label) for key, label in ReflectionStatus.choices}
+
+        def rows():
+            yield [
+                "datum",
+                *[str(label) for _key, label in QUESTIONS],
+                "onderwerp",
+                "status",
+                "bevatte persoonsgegevens",
+                "tekst",
+            ]
+            for item in queryset.order_by("-submitted_on", "id").iterator(chunk_size=2000):
+                yield [
+                    item.submitted_on.isoformat(),
+                    labels[item.colleagues],
+                    labels[item.manager],
+                    labels[item.newspaper],
+                    topics.get(item.topic, ""),
+                    statuses[item.status],
+                    "ja" if item.had_personal_data else "nee",
+                    csv_safe(item.text),
+                ]
+
+        writer = csv.writer(Echo(), delimiter=";")
+        response = StreamingHttpResponse(
+            ("\ufeff" if index == 0 else "") + writer.writerow(row)
+            for index, row in enumerate(rows())
+        )
+        response["Content-Type"] = "text/csv; charset=utf-8"
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="reflecties-{stamp}.csv"'
+        return response
+
+    def overview_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        reflections = Reflection.objects.order_by()
+        total = reflections.count()
+        breakdowns = []
+        for field, label in QUESTIONS:
+            found = dict(reflections.values_list(field).annotate(n=Count("pk")))
+            counts = [(str(name), found.get(key, 0)) for key, name in Answer.choices]
+            breakdowns.append({"title": label, "cells": safe_breakdown(counts)})
+        topics = dict(reflections.values_list("topic").annotate(n=Count("pk")))
+        topic_counts = [(str(name), topics.get(key, 0)) for key, name in Topic.choices]
+        topic_counts.append((str(_("Geen onderwerp gekozen")), topics.get("", 0)))
+        breakdowns.append({"title": _("Onderwerp"), "cells": safe_breakdown(topic_counts)})
+        months = (
+            reflections.annotate(month=TruncMonth("submitted_on"))
+            .values_list("month")
+            .annotate(n=Count("pk"))
+            .order_by("month")
+        )
+        month_counts = [(date_format(month, "F Y"), n) for month, n in months]
+        breakdowns.append({"title": _("Per maand"), "cells": safe_breakdown(month_counts)})
+        if total < 5:
+            messages.info(request, _("Er zijn nog te weinig reflecties om iets te tonen."))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Overzicht van de reflecties"),
+            "total": total if total >= 5 else None,
+            "breakdowns": breakdowns,
+            "retention_days": settings.REFLECTION_RETENTION_DAYS,
+        }
+        return TemplateResponse(request, "admin/handreiking/reflection/overview.html", context)
