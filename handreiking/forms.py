@@ -218,6 +218,7 @@ class ZelftoetsForm(forms.Form):
             "max_length": _(
                 "Je tekst is te lang: hoogstens %(limit_value)d tekens, nu %(show_value)d."
             ),
+            "null_characters_not_allowed": _("Je tekst bevat een ongeldig teken. Haal het weg."),
         },
     )
     # Hidden from people (CSS); form-filling bots fill it in.
