@@ -232,8 +232,10 @@ def advice_for(*, colleagues: str, manager: str, newspaper: str, topic: str = ""
         wanted.append(
             (1, "wat-zegt-de-gedragscode-integriteit-rijk", "De regels gelden ook online")
         )
+    numbers = {w[0] for w in wanted}
+    fields = ("pk", "number", "title", "slug", "toc")
     chapters = {
-        c.number: c for c in Chapter.objects.published().filter(number__in={w[0] for w in wanted})
+        c.number: c for c in Chapter.objects.published().filter(number__in=numbers).only(*fields)
     }
     links: list[AdviceLink] = []
     seen: set[str] = set()
