@@ -8,7 +8,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_http_methods, require_safe
 
-from handreiking import anonymity, services
+from handreiking import anonymity, search, services
 from handreiking.forms import ZelftoetsForm
 from handreiking.models import ChangeNote, Chapter, ChapterSlug, Image
 
@@ -146,3 +146,14 @@ def zelftoets(request: HttpRequest) -> HttpResponse:
     response = render(request, "handreiking/reflection_form.html", context, status=status)
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_safe
+def search_results(request: HttpRequest) -> HttpResponse:
+    outcome = search.search(request.GET.get("q", ""))
+    chapters = Chapter.objects.for_navigation() if outcome.query and not outcome.count else []
+    return render(
+        request,
+        "handreiking/search_results.html",
+        {"outcome": outcome, "chapters": chapters, "max_length": search.MAX_QUERY_LENGTH},
+    )

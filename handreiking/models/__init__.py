@@ -1,5 +1,5 @@
 """The portal's data: chapters (with drafts, history, former slugs, change notes and images)
-and anonymous reflections."""
+anonymous reflections, and the search documents derived from chapters."""
 
 from handreiking.models.chapters import (
     ChangeNote,
@@ -9,6 +9,7 @@ from handreiking.models.chapters import (
     Image,
 )
 from handreiking.models.reflections import Answer, Reflection, ReflectionStatus, Topic
+from handreiking.models.search import SearchSection, SearchTerm
 
 __all__ = [
     "Answer",
@@ -19,5 +20,7 @@ __all__ = [
     "Image",
     "Reflection",
     "ReflectionStatus",
+    "SearchSection",
+    "SearchTerm",
     "Topic",
 ]

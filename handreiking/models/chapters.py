@@ -110,6 +110,9 @@ class Chapter(models.Model):
                 "updated_at",
             }
         super().save(*args, **kwargs)
+        from handreiking import search
+
+        search.index_chapter(self)
 
     def get_absolute_url(self) -> str:
         return reverse("handreiking:chapter-detail", kwargs={"slug": self.slug})
