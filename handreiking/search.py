@@ -27,7 +27,6 @@ MAX_WORDS = 8
 MAX_RESULTS = 50
 SECTIONS_PER_CHAPTER = 3
 MIN_COMPOUND_NEEDLE = 4
-SNIPPET_WORDS = 30
 FTS_TABLE = "handreiking_searchfts"
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
@@ -249,7 +248,10 @@ def search(raw_query: str) -> SearchOutcome:
         if len(found) >= MAX_RESULTS:
             break
 
-    marks = {stem(w) for t in terms for w in (t.exact | t.wider | {t.word})}
+    marks = Marks.of(
+        words={w for t in terms for w in (t.exact | t.wider | {t.word})},
+        needles={stem(t.word) for t in terms if len(stem(t.word)) >= MIN_COMPOUND_NEEDLE},
+    )
     per_chapter: dict[int, int] = {}
     for section in found:
         if per_chapter.get(section.chapter_id, 0) >= SECTIONS_PER_CHAPTER:
@@ -276,8 +278,10 @@ def search(raw_query: str) -> SearchOutcome:
 def _backend_search(groups: list[list[str]]):
     from handreiking.models import SearchSection
 
-    base = SearchSection.objects.filter(chapter__is_published=True).annotate(
-        chapter_slug=F("chapter__slug"), chapter_number=F("chapter__number")
+    base = (
+        SearchSection.objects.filter(chapter__is_published=True)
+        .defer("vector")
+        .annotate(chapter_slug=F("chapter__slug"), chapter_number=F("chapter__number"))
     )
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -308,30 +312,42 @@ def _backend_search(groups: list[list[str]]):
     return [by_id[pk] for pk in ranked if pk in by_id]
 
 
-def snippet(text: str, marks: set[str]) -> str:
-    tokens = text.split()
-    if len(tokens) <= SNIPPET_WORDS:
+@dataclass(frozen=True)
+class Marks:
+    """What to highlight, as one regular expression: every matched word (all inflections in
+    the text are in the vocabulary) and any word containing a query stem (compounds)."""
+
+    pattern: re.Pattern
+
+    @classmethod
+    def of(cls, *, words: set[str], needles: set[str]) -> "Marks":
+        alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+        alternatives += [rf"[^\W\d_]*{re.escape(n)}[^\W\d_]*" for n in sorted(needles)]
+        return cls(re.compile(rf"(?<![^\W\d_])(?:{'|'.join(alternatives)})(?![^\W\d_])", re.I))
+
+
+def snippet(text: str, marks: Marks, width: int = 220) -> str:
+    """About `width` characters of text around the first match, cut at word boundaries."""
+    if len(text) <= width:
         return text
-    first = next(
-        (i for i, token in enumerate(tokens) if any(stem(w) in marks for w in words(token))), 0
-    )
-    start = max(0, first - SNIPPET_WORDS // 3)
-    end = min(len(tokens), start + SNIPPET_WORDS)
-    before, after = ("… " if start else ""), (" …" if end < len(tokens) else "")
-    return before + " ".join(tokens[start:end]) + after
+    match = marks.pattern.search(text)
+    start = max(0, (match.start() if match else 0) - width // 3)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = min(len(text), start + width)
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    before, after = ("… " if start else ""), (" …" if end < len(text) else "")
+    return before + text[start:end].strip() + after
 
 
-def highlight(text: str, marks: set[str]) -> SafeString:
+def highlight(text: str, marks: Marks) -> SafeString:
     """Escape first, then mark: the source text never reaches the page unescaped."""
     out: list[str] = []
     position = 0
-    for match in _WORD.finditer(text):
+    for match in marks.pattern.finditer(text):
         out.append(escape(text[position : match.start()]))
-        word = match.group(0)
-        hit = stem(word) in marks or any(
-            len(m) >= MIN_COMPOUND_NEEDLE and m in word.lower() for m in marks
-        )
-        out.append(f"<mark>{escape(word)}</mark>" if hit else escape(word))
+        out.append(f"<mark>{escape(match.group(0))}</mark>")
         position = match.end()
     out.append(escape(text[position:]))
     return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above

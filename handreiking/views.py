@@ -151,7 +151,8 @@ def zelftoets(request: HttpRequest) -> HttpResponse:
 @require_safe
 def search_results(request: HttpRequest) -> HttpResponse:
     outcome = search.search(request.GET.get("q", ""))
-    chapters = Chapter.objects.for_navigation() if outcome.query and not outcome.count else []
+    # Without results, offer the chapters themselves (the first few; the home page has all).
+    chapters = Chapter.objects.for_navigation()[:12] if outcome.query and not outcome.count else []
     return render(
         request,
         "handreiking/search_results.html",

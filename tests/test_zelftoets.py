@@ -1,11 +1,17 @@
 """The zelftoets as a visitor meets it: advice at once, anonymous by construction."""
 
 import html
+import os
 import re
+import socket
+import subprocess
+import sys
 import threading
+import time
 import urllib.parse
 import urllib.request
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -238,27 +244,63 @@ def test_rate_limit_is_shared_across_instances_through_redis(client, settings):
         cache.clear()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_burst_of_200_concurrent_submissions_loses_nothing(live_server, settings):
+@pytest.fixture
+def gunicorn_on_test_database(transactional_db):
+    """The production server (4 workers, its own listen backlog) on the test database."""
     if connection.vendor != "postgresql":
         pytest.skip("The burst test runs against PostgreSQL (SQLite serialises writers).")
-    settings.ZELFTOETS_RATE_LIMIT = "0"
+    db = connection.settings_dict
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "DJANGO_HTTPS": "0",
+        "ZELFTOETS_RATE_LIMIT": "0",
+    }
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=root, env=env, check=True,
+    )  # fmt: skip
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "-b", f"127.0.0.1:{port}",
+         "--workers", "4", "--backlog", "512"],
+        cwd=root, env=env, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=30)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_burst_of_200_concurrent_submissions_loses_nothing(gunicorn_on_test_database):
+    base = gunicorn_on_test_database
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
-    page = opener.open(live_server.url + URL).read().decode()
+    page = opener.open(base + URL).read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
-    cookie = next(c for c in opener.handlers if isinstance(c, urllib.request.HTTPCookieProcessor))
-    csrf_cookie = next(c.value for c in cookie.cookiejar if c.name == "csrftoken")
+    jar = next(h for h in opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor))
+    csrf_cookie = next(c.value for c in jar.cookiejar if c.name == "csrftoken")
     body = urllib.parse.urlencode({**DOUBT, "text": "burst", "csrfmiddlewaretoken": token})
     statuses: list[int] = []
     lock = threading.Lock()
+    start = threading.Barrier(200)
 
     def submit():
         request = urllib.request.Request(  # noqa: S310
-            live_server.url + URL,
-            data=body.encode(),
-            headers={"Cookie": f"csrftoken={csrf_cookie}", "Referer": live_server.url + URL},
+            base + URL, data=body.encode(), headers={"Cookie": f"csrftoken={csrf_cookie}"}
         )
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+        start.wait()
+        with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
             with lock:
                 statuses.append(response.status)
 
@@ -266,7 +308,7 @@ def test_burst_of_200_concurrent_submissions_loses_nothing(live_server, settings
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=120)
+        thread.join(timeout=180)
     assert statuses.count(200) == 200
     assert Reflection.objects.filter(text="burst").count() == 200
 

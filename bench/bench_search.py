@@ -1,0 +1,133 @@
+"""Search latency with 1,000 generated chapters of about 8 KB, on SQLite and on PostgreSQL.
+
+Each database runs in its own process (settings are per process). Measures GET /zoeken/?q=…
+through Django's full request cycle (middleware, search, template), median and p95 per query
+mix. Run: `make bench` or `.venv/bin/python bench/bench_search.py [--chapters N]`."""
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_DB = "portal_bench_search"
+QUERIES = [
+    "ambassadeurs",
+    "krant",
+    "kranten",
+    "opinie",
+    "ambtenaar",
+    "ambasadeur",
+    "netwerken linkedin",
+    "integriteit",
+    "twijfel bericht",
+    "vloggers",
+    "xylofoon",
+]
+
+
+def generate_body(rng: random.Random, pool: list[str], size: int = 8000) -> str:
+    parts, length, section = [], 0, 0
+    while length < size:
+        if length and rng.random() < 0.12:
+            section += 1
+            heading = " ".join(rng.choices(pool, k=rng.randint(2, 5))).capitalize()
+            parts.append(f"\n\n## {heading} {section}\n\n")
+        sentence = " ".join(rng.choices(pool, k=rng.randint(8, 20))).capitalize() + ". "
+        parts.append(sentence)
+        length += len(sentence)
+    return "".join(parts)
+
+
+def worker(database_url: str, chapters: int, repeats: int) -> None:
+    os.environ.update(
+        DATABASE_URL=database_url,
+        DJANGO_SECRET_KEY="bench-" + "x" * 50,
+        DJANGO_HTTPS="0",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DJANGO_LOG_LEVEL="WARNING",
+        DJANGO_SETTINGS_MODULE="portal.settings",
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", "--noinput", verbosity=0)
+    from django.db import connection
+    from django.test import Client
+
+    from handreiking import services
+    from handreiking.content import SEED_FILE
+    from handreiking.models import Chapter
+
+    seed_words = [w for w in SEED_FILE.read_text(encoding="utf-8").lower().split() if w.isalpha()]
+    rng = random.Random(2026)  # noqa: S311 - reproducible text, not security
+    syllables = ["be", "ver", "ont", "ge", "werk", "raad", "beleid", "amb", "ten", "aar", "rijks"]
+    synthetic = ["".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(3000)]
+    pool = seed_words * 5 + synthetic
+    started = time.perf_counter()
+    existing = Chapter.objects.count()
+    for number in range(existing + 1, chapters + 1):
+        services.publish_chapter(
+            chapter=Chapter(number=number + 10),
+            user=None,
+            title=f"Hoofdstuk {number}: " + " ".join(rng.choices(pool, k=4)),
+            slug=f"bench-{number}",
+            body=generate_body(rng, pool),
+        )
+    build = time.perf_counter() - started
+    client = Client()
+    for query in QUERIES:  # warm up
+        client.get("/zoeken/", {"q": query})
+    samples = []
+    for _ in range(repeats):
+        for query in QUERIES:
+            begin = time.perf_counter()
+            response = client.get("/zoeken/", {"q": query})
+            samples.append((time.perf_counter() - begin) * 1000)
+            assert response.status_code == 200
+    samples.sort()
+    p95 = samples[int(len(samples) * 0.95) - 1]
+    print(
+        f"{connection.vendor}: {Chapter.objects.count()} hoofdstukken "
+        f"(opbouw {build:.0f} s), {len(samples)} zoekopdrachten: "
+        f"mediaan {statistics.median(samples):.1f} ms, p95 {p95:.1f} ms, "
+        f"max {samples[-1]:.1f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--chapters", type=int, default=1000)
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.chapters, args.repeats)
+        return
+    import psycopg
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
+        c.execute(f'DROP DATABASE IF EXISTS "{PG_DB}" WITH (FORCE)')
+        c.execute(f'CREATE DATABASE "{PG_DB}"')
+    with tempfile.TemporaryDirectory() as tmp:
+        for url in (
+            f"sqlite:///{tmp}/bench.sqlite3",
+            f"postgres://postgres@127.0.0.1:5432/{PG_DB}",
+        ):
+            subprocess.run(  # noqa: S603
+                [sys.executable, __file__, "--worker", url, "--chapters", str(args.chapters),
+                 "--repeats", str(args.repeats)],
+                check=True,
+            )  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
