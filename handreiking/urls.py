@@ -11,6 +11,7 @@ urlpatterns = [
     path("afbeeldingen/<int:pk>.<str:extension>", views.image, name="image"),
     path("api/hoofdstukken/", api.chapter_list, name="api-chapter-list"),
     path("api/hoofdstukken/<slug:slug>/", api.chapter_detail, name="api-chapter-detail"),
+    path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("zoeken/", views.search_results, name="search"),
     path("zelftoets/", views.zelftoets, name="zelftoets"),
     path("wijzigingen/", views.change_list, name="change-list"),

@@ -1,5 +1,7 @@
 """Public pages of the portal. Thin: the chapters' HTML was rendered when it was saved."""
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest, HttpResponse
@@ -8,7 +10,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_http_methods, require_safe
 
-from handreiking import anonymity, search, services
+from handreiking import anonymity, markdown, search, services
 from handreiking.forms import ZelftoetsForm
 from handreiking.models import ChangeNote, Chapter, ChapterSlug, Image
 
@@ -157,4 +159,20 @@ def search_results(request: HttpRequest) -> HttpResponse:
         request,
         "handreiking/search_results.html",
         {"outcome": outcome, "chapters": chapters, "max_length": search.MAX_QUERY_LENGTH},
+    )
+
+
+@lru_cache(maxsize=1)
+def _accessibility_statement() -> markdown.Rendered:
+    source = settings.BASE_DIR / "docs" / "toegankelijkheid.md"
+    return markdown.render_chapter(source.read_text(encoding="utf-8"))
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    statement = _accessibility_statement()
+    return render(
+        request,
+        "handreiking/accessibility_statement.html",
+        {"body_html": statement.html, "toc": statement.toc},
     )
