@@ -79,8 +79,7 @@ def _chapter(request: HttpRequest, slug: str) -> Chapter | None:
 def chapter_detail(request: HttpRequest, slug: str) -> JsonResponse:
     chapter = _chapter(request, slug)
     if chapter is None:
-        former = ChapterSlug.objects.filter(slug=slug, chapter__is_published=True)
-        current = former.values_list("chapter__slug", flat=True).first()
+        current = ChapterSlug.objects.current_slug(slug)
         if current is None:
             raise Http404("Hoofdstuk niet gevonden")
         return redirect("handreiking:api-chapter-detail", slug=current, permanent=True)

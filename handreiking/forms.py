@@ -164,36 +164,33 @@ class ImageUploadForm(forms.ModelForm):
         return image
 
 
-ANSWER_WIDGET = forms.RadioSelect(attrs={"class": "choices__input"})
+def answer_field(label: str, required_message: str) -> forms.ChoiceField:
+    """One question of the newspaper test: ja / nee / weet ik niet."""
+    return forms.ChoiceField(
+        label=label,
+        choices=Answer.choices,
+        widget=forms.RadioSelect(attrs={"class": "choices__input"}),
+        error_messages={
+            "required": required_message,
+            "invalid_choice": _("Kies ja, nee of weet ik niet."),
+        },
+    )
 
 
 class ZelftoetsForm(forms.Form):
     """The newspaper test of chapter 3, with an optional anonymous reflection."""
 
-    colleagues = forms.ChoiceField(
-        label=_("Kun je je collega's nog recht in de ogen kijken als je bericht online staat?"),
-        choices=Answer.choices,
-        widget=ANSWER_WIDGET,
-        error_messages={
-            "required": _("Kies of je je collega's nog recht in de ogen kunt kijken."),
-            "invalid_choice": _("Kies ja, nee of weet ik niet."),
-        },
+    colleagues = answer_field(
+        _("Kun je je collega's nog recht in de ogen kijken als je bericht online staat?"),
+        _("Kies of je je collega's nog recht in de ogen kunt kijken."),
     )
-    manager = forms.ChoiceField(
-        label=_("Zou je bericht de goedkeuring krijgen van je leidinggevende?"),
-        choices=Answer.choices,
-        widget=ANSWER_WIDGET,
-        error_messages={
-            "required": _("Kies of je bericht de goedkeuring van je baas zou krijgen.")
-        },
+    manager = answer_field(
+        _("Zou je bericht de goedkeuring krijgen van je leidinggevende?"),
+        _("Kies of je bericht de goedkeuring van je baas zou krijgen."),
     )
-    newspaper = forms.ChoiceField(
-        label=_("Voel je je op je gemak als je bericht morgen in de krant staat?"),
-        choices=Answer.choices,
-        widget=ANSWER_WIDGET,
-        error_messages={
-            "required": _("Kies of je je op je gemak voelt met je bericht in de krant.")
-        },
+    newspaper = answer_field(
+        _("Voel je je op je gemak als je bericht morgen in de krant staat?"),
+        _("Kies of je je op je gemak voelt met je bericht in de krant."),
     )
     topic = forms.ChoiceField(
         label=_("Waar gaat je bericht over? (niet verplicht)"),

@@ -74,25 +74,29 @@ def index_chapter(chapter) -> None:
         SearchSection.objects.filter(pk__in=old_ids).delete()
         if not chapter.is_published:
             return
-        rows = [
-            SearchSection(
-                chapter=chapter,
-                anchor=section["id"],
-                position=position,
-                title=chapter.title,
-                heading=section["title"] if section["id"] else "",
-                body=section["text"],
-            )
-            for position, section in enumerate(chapter.sections or [])
-        ] or [SearchSection(chapter=chapter, anchor="", position=0, title=chapter.title)]
-        created = SearchSection.objects.bulk_create(rows)
-        if connection.vendor == "postgresql":
-            _pg_vectors(chapter)
-        elif connection.vendor == "sqlite":
-            if any(row.pk is None for row in created):
-                created = list(SearchSection.objects.filter(chapter=chapter))
-            _fts_insert(created)
-        add_vocabulary(" ".join(f"{r.title} {r.heading} {r.body}" for r in created))
+        write_documents(chapter, section_model=SearchSection)
+
+
+def write_documents(chapter, *, section_model, term_model=None) -> None:
+    """Insert a published chapter's section documents, vectors or FTS rows, and vocabulary.
+    Takes the model classes so the backfill migration can pass its historical ones."""
+    rows = [
+        section_model(
+            chapter=chapter,
+            anchor=section["id"],
+            position=position,
+            title=chapter.title,
+            heading=section["title"] if section["id"] else "",
+            body=section["text"],
+        )
+        for position, section in enumerate(chapter.sections or [])
+    ] or [section_model(chapter=chapter, anchor="", position=0, title=chapter.title)]
+    section_model.objects.bulk_create(rows)
+    if connection.vendor == "postgresql":
+        _pg_vectors(chapter)
+    elif connection.vendor == "sqlite":
+        _fts_insert(section_model.objects.filter(chapter=chapter))
+    add_vocabulary(" ".join(f"{r.title} {r.heading} {r.body}" for r in rows), term_model=term_model)
 
 
 def add_vocabulary(text: str, term_model=None) -> None:

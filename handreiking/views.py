@@ -48,8 +48,7 @@ def chapter_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .first()
     )
     if chapter is None:
-        former = ChapterSlug.objects.filter(slug=slug, chapter__is_published=True)
-        current_slug = former.values_list("chapter__slug", flat=True).first()
+        current_slug = ChapterSlug.objects.current_slug(slug)
         if current_slug is None:
             raise Http404("Hoofdstuk niet gevonden")
         return redirect("handreiking:chapter-detail", slug=current_slug, permanent=True)

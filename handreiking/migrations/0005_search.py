@@ -31,27 +31,11 @@ def backfill(apps, schema_editor):
     from handreiking import search
 
     Chapter = apps.get_model("handreiking", "Chapter")
-    SearchSection = apps.get_model("handreiking", "SearchSection")
-    SearchTerm = apps.get_model("handreiking", "SearchTerm")
-    vendor = schema_editor.connection.vendor
     for chapter in Chapter.objects.filter(is_published=True):
-        sections = SearchSection.objects.bulk_create(
-            SearchSection(
-                chapter=chapter,
-                anchor=section["id"],
-                position=position,
-                title=chapter.title,
-                heading=section["title"] if section["id"] else "",
-                body=section["text"],
-            )
-            for position, section in enumerate(chapter.sections or [])
-        )
-        if vendor == "postgresql":
-            search._pg_vectors(chapter)
-        elif vendor == "sqlite":
-            search._fts_insert(SearchSection.objects.filter(chapter=chapter))
-        search.add_vocabulary(
-            " ".join(f"{s.title} {s.heading} {s.body}" for s in sections), term_model=SearchTerm
+        search.write_documents(
+            chapter,
+            section_model=apps.get_model("handreiking", "SearchSection"),
+            term_model=apps.get_model("handreiking", "SearchTerm"),
         )
 
 

@@ -160,6 +160,13 @@ class ChapterDraft(models.Model):
         return reverse("admin:handreiking_chapter_preview", args=[self.chapter_id])
 
 
+class ChapterSlugQuerySet(models.QuerySet):
+    def current_slug(self, former: str) -> str | None:
+        """The published chapter's address now, for one of its former addresses."""
+        found = self.filter(slug=former, chapter__is_published=True)
+        return found.values_list("chapter__slug", flat=True).first()
+
+
 class ChapterSlug(models.Model):
     """A former address of a chapter; requests for it get a 301 to the current one."""
 
@@ -168,6 +175,8 @@ class ChapterSlug(models.Model):
         Chapter, on_delete=models.CASCADE, related_name="former_slugs", verbose_name=_("hoofdstuk")
     )
     created_at = models.DateTimeField(_("vervangen op"), auto_now_add=True)
+
+    objects = ChapterSlugQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("oud adres")
