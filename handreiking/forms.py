@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import AdminMarkdownxWidget
 
-from handreiking.models import Answer, Chapter, ChapterSlug, Image, Topic
+from handreiking.models import Answer, Chapter, ChapterSlug, Image, OnboardingMaterial, Topic
 
 CHANGE_KIND_CHOICES = [
     ("minor", _("Kleine wijziging: een typefout of opmaak. De datum blijft gelijk.")),
@@ -233,3 +233,26 @@ class ZelftoetsForm(forms.Form):
                 _("Dit formulier lijkt automatisch ingevuld. Er is niets opgeslagen.")
             )
         return ""
+
+
+class OnboardingMaterialForm(forms.ModelForm):
+    url = forms.URLField(
+        label=_("Adres"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Link naar het materiaal op het intranet (https://…). Niet verplicht."),
+    )
+
+    class Meta:
+        model = OnboardingMaterial
+        fields = ["chapter", "title", "url", "description"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["chapter"].queryset = Chapter.objects.published().in_order()
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        if url and not url.lower().startswith(("https://", "http://")):
+            raise forms.ValidationError(_("Gebruik een adres dat begint met https://."))
+        return url

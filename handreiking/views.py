@@ -1,6 +1,7 @@
 """Public pages of the portal. Thin: the chapters' HTML was rendered when it was saved."""
 
 from functools import lru_cache
+from io import BytesIO
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from handreiking import anonymity, markdown, search, services
 from handreiking.forms import ZelftoetsForm
-from handreiking.models import ChangeNote, Chapter, ChapterSlug, Image
+from handreiking.models import ChangeNote, Chapter, ChapterSlug, Image, OnboardingMaterial
 
 CHANGES_PER_PAGE = 50
 
@@ -175,3 +176,53 @@ def accessibility(request: HttpRequest) -> HttpResponse:
         "handreiking/accessibility_statement.html",
         {"body_html": statement.html, "toc": statement.toc},
     )
+
+
+@require_safe
+def hr_overview(request: HttpRequest) -> HttpResponse:
+    """Every chapter and section with its permanent link and a QR code, and HR's material."""
+    chapters = list(
+        Chapter.objects.published().in_order().only("pk", "number", "title", "slug", "toc")
+    )
+    materials: dict[int, list[OnboardingMaterial]] = {}
+    for material in OnboardingMaterial.objects.filter(chapter__is_published=True):
+        materials.setdefault(material.chapter_id, []).append(material)
+    entries = [
+        {
+            "chapter": chapter,
+            "permalink": request.build_absolute_uri(chapter.get_short_url()),
+            "sections": [
+                {**entry, "permalink": request.build_absolute_uri(chapter.get_short_url())
+                 + f"#{entry['id']}"}
+                for entry in chapter.toc
+            ],
+            "materials": materials.get(chapter.pk, []),
+        }
+        for chapter in chapters
+    ]  # fmt: skip
+    return render(request, "handreiking/chapter_permalinks.html", {"entries": entries})
+
+
+@lru_cache(maxsize=512)
+def _qr_svg(data: str) -> bytes:
+    import qrcode
+    import qrcode.image.svg
+
+    buffer = BytesIO()
+    qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, border=2).save(buffer)
+    svg = buffer.getvalue().decode()
+    # A white square behind the code, so it also scans from a page in dark mode.
+    body = svg.index(">", svg.index("<svg")) + 1
+    return (svg[:body] + '<rect width="100%" height="100%" fill="#fff"/>' + svg[body:]).encode()
+
+
+@require_safe
+def qr_code(request: HttpRequest, pk: int) -> HttpResponse:
+    chapter = get_object_or_404(Chapter.objects.published().only("pk", "toc"), pk=pk)
+    anchor = request.GET.get("onderdeel", "")
+    if anchor and anchor not in {entry["id"] for entry in chapter.toc}:
+        raise Http404("Onderdeel niet gevonden")
+    url = request.build_absolute_uri(chapter.get_short_url()) + (f"#{anchor}" if anchor else "")
+    response = HttpResponse(_qr_svg(url), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

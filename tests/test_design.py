@@ -19,6 +19,7 @@ def pages() -> list[str]:
         "/zelftoets/",
         "/wijzigingen/",
         "/toegankelijkheid/",
+        "/voor-hr/",
     ]
 
 

@@ -14,9 +14,14 @@ from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
 from handreiking import history, services
-from handreiking.forms import ChapterAdminForm, ImageUploadForm, RestoreForm
+from handreiking.forms import (
+    ChapterAdminForm,
+    ImageUploadForm,
+    OnboardingMaterialForm,
+    RestoreForm,
+)
 from handreiking.markdown import content_warnings, render_markdown
-from handreiking.models import ChangeNote, Chapter, ChapterSlug, Image
+from handreiking.models import ChangeNote, Chapter, ChapterSlug, Image, OnboardingMaterial
 from handreiking.views import chapter_context
 
 admin.site.site_header = _("Beheer Handreiking-portaal")
@@ -352,3 +357,12 @@ class ImageAdmin(admin.ModelAdmin):
     @admin.display(description=_("afmetingen"))
     def dimensions(self, obj: Image) -> str:
         return f"{obj.width} × {obj.height} px, {obj.size // 1024} kB"
+
+
+@admin.register(OnboardingMaterial)
+class OnboardingMaterialAdmin(admin.ModelAdmin):
+    form = OnboardingMaterialForm
+    list_display = ("title", "chapter", "url", "updated_at")
+    list_filter = ("chapter",)
+    list_select_related = ("chapter",)
+    search_fields = ("title", "description")

@@ -7,6 +7,7 @@ from handreiking.models.chapters import (
     ChapterDraft,
     ChapterSlug,
     Image,
+    OnboardingMaterial,
 )
 from handreiking.models.reflections import Answer, Reflection, ReflectionStatus, Topic
 from handreiking.models.search import SearchSection, SearchTerm
@@ -18,6 +19,7 @@ __all__ = [
     "ChapterDraft",
     "ChapterSlug",
     "Image",
+    "OnboardingMaterial",
     "Reflection",
     "ReflectionStatus",
     "SearchSection",

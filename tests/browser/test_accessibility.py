@@ -40,6 +40,7 @@ def public_pages() -> list[str]:
         "/zelftoets/",
         "/wijzigingen/",
         "/toegankelijkheid/",
+        "/voor-hr/",
         "/bestaat-niet/",
     ]
 
