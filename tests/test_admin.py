@@ -256,3 +256,10 @@ def test_reviewer_cannot_restore(client_as):
     record = chapter.history.first()
     url = reverse("admin:handreiking_chapter_restore", args=[chapter.pk, record.pk])
     assert client_as("reviewer").post(url, {"change_kind": "minor"}).status_code == 403
+
+
+def test_preview_without_a_draft_says_so(editor_client):
+    chapter = Chapter.objects.get(number=3)
+    body = editor_client.get(f"{CHANGELIST}{chapter.pk}/voorbeeld/").content.decode()
+    assert "Er is geen concept." in body
+    assert "Twijfel over je bijdrage?" in body

@@ -191,7 +191,6 @@ class ChapterAdmin(SimpleHistoryAdmin):
         chapter = self._chapter_or_404(request, object_id)
         draft = getattr(chapter, "draft", None)
         if draft is None:
-            messages.info(request, _("Er is geen concept; dit is de gepubliceerde tekst."))
             shown, body_html, toc = chapter, chapter.body_html, chapter.toc
         else:
             shown = Chapter(
