@@ -1,9 +1,11 @@
 """Multi-step writes: drafts, publishing, restoring, importing; the zelftoets and its advice."""
 
+import time
 from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -222,7 +224,28 @@ DOUBT_TEXT = {
 }
 
 
+CONTENT_VERSION_KEY = "handreiking:content-version"
+ADVICE_CACHE_SECONDS = 60
+
+
+def bump_content_version() -> None:
+    """Called on every chapter save. With Redis every app server sees the new version at once;
+    with the per-process memory cache, other processes catch up within ADVICE_CACHE_SECONDS."""
+    cache.set(CONTENT_VERSION_KEY, time.time_ns(), timeout=None)
+
+
 def advice_for(*, colleagues: str, manager: str, newspaper: str, topic: str = "") -> Advice:
+    """The advice for these answers; cached per content version (27 × 6 combinations)."""
+    version = cache.get(CONTENT_VERSION_KEY, 0)
+    key = f"zelftoets-advice:{version}:{colleagues}:{manager}:{newspaper}:{topic}"
+    advice = cache.get(key)
+    if advice is None:
+        advice = _advice(colleagues=colleagues, manager=manager, newspaper=newspaper, topic=topic)
+        cache.set(key, advice, timeout=ADVICE_CACHE_SECONDS)
+    return advice
+
+
+def _advice(*, colleagues: str, manager: str, newspaper: str, topic: str) -> Advice:
     answers = {"colleagues": colleagues, "manager": manager, "newspaper": newspaper}
     doubts = [name for name, answer in answers.items() if answer != Answer.YES]
     wanted = [DOUBT_CHAPTERS[name] for name in doubts]

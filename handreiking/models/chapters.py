@@ -110,9 +110,10 @@ class Chapter(models.Model):
                 "updated_at",
             }
         super().save(*args, **kwargs)
-        from handreiking import search
+        from handreiking import search, services
 
         search.index_chapter(self)
+        services.bump_content_version()
 
     def get_absolute_url(self) -> str:
         return reverse("handreiking:chapter-detail", kwargs={"slug": self.slug})
