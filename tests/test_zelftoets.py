@@ -317,3 +317,14 @@ def test_advice_page_is_printable(client):
     body = client.post(URL, DOUBT).content.decode()
     assert 'class="no-print"' in body
     assert 'media="print"' in body
+
+
+def test_advice_links_follow_a_chapter_change_at_once(client):
+    from handreiking import services
+    from handreiking.models import Chapter
+
+    client.post(URL, DOUBT)
+    chapter = Chapter.objects.get(number=3)
+    services.publish_chapter(chapter=chapter, user=None, slug="krantentest")
+    body = client.post(URL, DOUBT).content.decode()
+    assert 'href="/handreiking/krantentest/"' in body
