@@ -160,3 +160,19 @@ def test_check_deploy_passes_with_production_settings(https):
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_commands_run_without_secret_but_the_server_does_not():
+    env = {k: v for k, v in os.environ.items() if k not in CONTRACT_VARS}
+    migrations = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert migrations.returncode == 0, migrations.stderr
+    assert "No changes detected" in migrations.stdout
+    server = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import portal.wsgi"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert server.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in server.stderr
