@@ -1,6 +1,15 @@
-"""The admin: editors work on chapters and images, reviewers read reflections."""
+"""The admin: editors work on chapters and images, reviewers read reflections, HR manages its
+onboarding material."""
 
-from handreiking.admin.chapters import ChapterAdmin, ImageAdmin, markdown_preview
+from handreiking.admin.chapters import ChapterAdmin, markdown_preview
+from handreiking.admin.images import ImageAdmin
+from handreiking.admin.onboarding import OnboardingMaterialAdmin
 from handreiking.admin.reflections import ReflectionAdmin
 
-__all__ = ["ChapterAdmin", "ImageAdmin", "ReflectionAdmin", "markdown_preview"]
+__all__ = [
+    "ChapterAdmin",
+    "ImageAdmin",
+    "OnboardingMaterialAdmin",
+    "ReflectionAdmin",
+    "markdown_preview",
+]

@@ -1,14 +1,9 @@
 """The portal's data: chapters (with drafts, history, former slugs, change notes and images)
 anonymous reflections, and the search documents derived from chapters."""
 
-from handreiking.models.chapters import (
-    ChangeNote,
-    Chapter,
-    ChapterDraft,
-    ChapterSlug,
-    Image,
-    OnboardingMaterial,
-)
+from handreiking.models.chapters import ChangeNote, Chapter, ChapterDraft, ChapterSlug
+from handreiking.models.images import Image
+from handreiking.models.onboarding import OnboardingMaterial
 from handreiking.models.reflections import Answer, Reflection, ReflectionStatus, Topic
 from handreiking.models.search import SearchSection, SearchTerm
 
