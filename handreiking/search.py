@@ -136,17 +136,6 @@ def _fts_delete(ids) -> None:
         cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(i,) for i in ids])  # noqa: S608
 
 
-def rebuild_index() -> int:
-    """Index every chapter again (after a migration or an import); returns the count."""
-    from handreiking.models import Chapter
-
-    count = 0
-    for chapter in Chapter.objects.all():
-        index_chapter(chapter)
-        count += chapter.is_published
-    return count
-
-
 # Querying
 
 

@@ -266,15 +266,12 @@ def _advice(*, colleagues: str, manager: str, newspaper: str, topic: str) -> Adv
         chapter = chapters.get(number)
         if chapter is None:
             continue
-        url = chapter.get_absolute_url() + (f"#{anchor}" if anchor in _anchors(chapter) else "")
+        anchors = {entry["id"] for entry in chapter.toc}
+        url = chapter.get_absolute_url() + (f"#{anchor}" if anchor in anchors else "")
         if url not in seen:
             seen.add(url)
             links.append(AdviceLink(title=chapter.title, url=url, reason=reason))
     return Advice(post_now=not doubts, doubts=[DOUBT_TEXT[name] for name in doubts], links=links)
-
-
-def _anchors(chapter: Chapter) -> set[str]:
-    return {entry["id"] for entry in chapter.toc}
 
 
 def submit_reflection(

@@ -27,8 +27,13 @@ def env_list(name: str, default: str) -> list[str]:
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 # Schema and static-file commands sign nothing, so they may run without the secret.
-COMMANDS_WITHOUT_SECRET = {"makemigrations", "migrate", "showmigrations", "sqlmigrate"}
-COMMANDS_WITHOUT_SECRET |= {"collectstatic"}
+COMMANDS_WITHOUT_SECRET = {
+    "makemigrations",
+    "migrate",
+    "showmigrations",
+    "sqlmigrate",
+    "collectstatic",
+}
 _command = sys.argv[1] if Path(sys.argv[0]).name == "manage.py" and len(sys.argv) > 1 else ""
 if not SECRET_KEY and not DEBUG and _command in COMMANDS_WITHOUT_SECRET:
     SECRET_KEY = secrets.token_urlsafe(50)  # throwaway: this process signs nothing

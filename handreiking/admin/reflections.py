@@ -83,15 +83,8 @@ class ReflectionAdmin(admin.ModelAdmin):
         "had_personal_data",
         "status",
     )
-    readonly_fields = (
-        "submitted_on",
-        "colleagues",
-        "manager",
-        "newspaper",
-        "topic",
-        "text",
-        "had_personal_data",
-    )
+    # Reviewers change the status only; what was written stays as it was stored.
+    readonly_fields = tuple(name for name in fields if name != "status")
     paginator = CappedCountPaginator
     show_full_result_count = False
     list_per_page = 50

@@ -30,9 +30,6 @@ class ReflectionStatus(models.TextChoices):
 
 
 class ReflectionQuerySet(models.QuerySet):
-    def unread(self):
-        return self.filter(status=ReflectionStatus.NEW)
-
     def expired(self, *, today: date, retention_days: int):
         return self.filter(submitted_on__lt=today - timedelta(days=retention_days))
 
