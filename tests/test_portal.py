@@ -1,18 +1,12 @@
 """The foundation: security headers, health check and error pages."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.test import Client
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.servers import free_port, gunicorn
 
 
 @pytest.mark.django_db
@@ -93,49 +87,12 @@ def test_missing_csrf_token_gets_dutch_403():
     assert "CSRF" not in text
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def gunicorn_without_database():
     """The real production server, pointed at a PostgreSQL port where nothing listens."""
-    port = _free_port()
-    dead_port = _free_port()
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{dead_port}/portal",
-        "DJANGO_SECRET_KEY": "x" * 50,
-        "DJANGO_HTTPS": "0",
-        "DJANGO_DEBUG": "0",
-    }
-    # Production static storage needs its manifest, as after a real deployment.
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    proc = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "-b", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    dead = f"postgres://postgres@127.0.0.1:{free_port()}/portal"
+    with gunicorn({"DATABASE_URL": dead}) as base:
+        yield base
 
 
 def _get(url: str) -> tuple[int, str]:

@@ -1,17 +1,11 @@
 """The zelftoets as a visitor meets it: advice at once, anonymous by construction."""
 
 import html
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.parse
 import urllib.request
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -20,6 +14,7 @@ from django.test import Client
 
 from handreiking.anonymity import rate_limit_key
 from handreiking.models import Reflection
+from tests.servers import gunicorn
 
 pytestmark = pytest.mark.django_db
 
@@ -250,36 +245,9 @@ def gunicorn_on_test_database(transactional_db):
     if connection.vendor != "postgresql":
         pytest.skip("The burst test runs against PostgreSQL (SQLite serialises writers).")
     db = connection.settings_dict
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "DJANGO_SECRET_KEY": "x" * 50,
-        "DJANGO_HTTPS": "0",
-        "ZELFTOETS_RATE_LIMIT": "0",
-    }
-    root = Path(__file__).resolve().parent.parent
-    subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=root, env=env, check=True,
-    )  # fmt: skip
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "-b", f"127.0.0.1:{port}",
-         "--workers", "4", "--backlog", "512"],
-        cwd=root, env=env, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    server.terminate()
-    server.wait(timeout=30)
+    url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    with gunicorn({"DATABASE_URL": url, "ZELFTOETS_RATE_LIMIT": "0"}, workers=4) as base:
+        yield base
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
