@@ -109,7 +109,6 @@ class ChapterAdmin(SimpleHistoryAdmin):
             )
 
     def _after_save(self, request, obj) -> HttpResponse:
-        warnings = content_warnings(obj.draft.body if hasattr(obj, "draft") else obj.body)
         if SAVE_DRAFT in request.POST:
             self.message_user(
                 request,
@@ -119,22 +118,21 @@ class ChapterAdmin(SimpleHistoryAdmin):
                 ),
                 messages.SUCCESS,
             )
+            # The change page shows the draft with its content checks.
             return HttpResponseRedirect(reverse("admin:handreiking_chapter_change", args=[obj.pk]))
         self.message_user(
             request,
             _("„%(title)s” is gepubliceerd. Lezers zien de nieuwe tekst nu.") % {"title": obj},
             messages.SUCCESS,
         )
-        for warning in warnings:
+        for warning in content_warnings(obj.body, known_slugs=known_chapter_slugs()):
             self.message_user(request, warning, messages.WARNING)
         return HttpResponseRedirect(reverse("admin:handreiking_chapter_changelist"))
 
     def response_add(self, request, obj, post_url_continue=None):
-        obj.refresh_from_db()
         return self._after_save(request, obj)
 
     def response_change(self, request, obj):
-        obj = Chapter.objects.select_related("draft").get(pk=obj.pk)
         return self._after_save(request, obj)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
