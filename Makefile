@@ -4,7 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 DEV_ENV := DJANGO_DEBUG=1 DJANGO_HTTPS=0
-# Tests run with production settings (DEBUG off) over plain HTTP; HTTPS is tested separately.
+# Lint and benchmarks: production settings (DEBUG off) over plain HTTP. Tests use their own
+# settings module, portal/settings_test.py (pytest --ds, in pyproject.toml).
 TEST_ENV := DJANGO_SECRET_KEY=test-secret-key-not-for-production DJANGO_HTTPS=0 DJANGO_DEBUG=0
 
 .PHONY: run test lint format superuser bench install install-test clean
@@ -32,7 +33,7 @@ run: install
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: install-test
-	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --cov --cov-report=term $(PYTEST_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -5,6 +5,7 @@ import hashlib
 from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import condition, require_safe
 
 from handreiking.models import Chapter, ChapterSlug
@@ -37,7 +38,9 @@ def _chapter_summary(request: HttpRequest, chapter: Chapter) -> dict:
         "samenvatting": chapter.summary,
         "url": url,
         "vaste_url": request.build_absolute_uri(chapter.get_short_url()),
-        "api_url": request.build_absolute_uri(f"/api/hoofdstukken/{chapter.slug}/"),
+        "api_url": request.build_absolute_uri(
+            reverse("handreiking:api-chapter-detail", kwargs={"slug": chapter.slug})
+        ),
         "eerst_gepubliceerd": chapter.first_published_at,
         "laatst_gewijzigd": chapter.last_major_change_at,
         "bijgewerkt": chapter.updated_at,
@@ -52,7 +55,7 @@ def _chapter_summary(request: HttpRequest, chapter: Chapter) -> dict:
 @require_safe
 @condition(etag_func=_list_etag, last_modified_func=_list_last_modified)
 def chapter_list(request: HttpRequest) -> JsonResponse:
-    chapters = Chapter.objects.published().in_order().defer("body", "body_html", "search_text")
+    chapters = Chapter.objects.published().in_order().defer("body", "body_html", "sections")
     return JsonResponse(
         {"hoofdstukken": [_chapter_summary(request, chapter) for chapter in chapters]},
         json_dumps_params={"ensure_ascii": False},

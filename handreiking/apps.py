@@ -5,3 +5,8 @@ class HandreikingConfig(AppConfig):
     name = "handreiking"
     verbose_name = "Handreiking"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from handreiking import receivers
+
+        receivers.connect()

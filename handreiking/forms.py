@@ -1,4 +1,4 @@
-"""Forms: the editor's chapter form and the restore confirmation."""
+"""Forms of the editors and HR: chapters, restoring a version, images, onboarding material."""
 
 from io import BytesIO
 
@@ -6,7 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import AdminMarkdownxWidget
 
-from handreiking.models import Answer, Chapter, ChapterSlug, Image, OnboardingMaterial, Topic
+from handreiking.models import Chapter, ChapterSlug, Image, OnboardingMaterial
+
+# The name of the editor's "Concept opslaan" button; anything else publishes.
+SAVE_DRAFT = "_save_draft"
+DRAFT_FIELDS = ("title", "slug", "summary", "body")
 
 CHANGE_KIND_CHOICES = [
     ("minor", _("Kleine wijziging: een typefout of opmaak. De datum blijft gelijk.")),
@@ -43,6 +47,17 @@ class ChapterAdminForm(ChangeKindMixin, forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 2}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        draft = getattr(self.instance, "draft", None) if self.instance.pk else None
+        if draft is not None:
+            # Editors continue where they left off; the published row stays as readers see it.
+            self.initial.update({name: getattr(draft, name) for name in DRAFT_FIELDS})
+
+    @property
+    def saves_draft(self) -> bool:
+        return SAVE_DRAFT in self.data
+
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         former = ChapterSlug.objects.filter(slug=slug)
@@ -59,7 +74,7 @@ class ChapterAdminForm(ChangeKindMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        publishing = "_save_draft" not in self.data
+        publishing = not self.saves_draft
         already_published = bool(self.instance.pk and self.instance.is_published)
         if (
             publishing
@@ -162,77 +177,6 @@ class ImageUploadForm(forms.ModelForm):
         if commit:
             image.save()
         return image
-
-
-def answer_field(label: str, required_message: str) -> forms.ChoiceField:
-    """One question of the newspaper test: ja / nee / weet ik niet."""
-    return forms.ChoiceField(
-        label=label,
-        choices=Answer.choices,
-        widget=forms.RadioSelect(attrs={"class": "choices__input"}),
-        error_messages={
-            "required": required_message,
-            "invalid_choice": _("Kies ja, nee of weet ik niet."),
-        },
-    )
-
-
-class ZelftoetsForm(forms.Form):
-    """The newspaper test of chapter 3, with an optional anonymous reflection."""
-
-    colleagues = answer_field(
-        _("Kun je je collega's nog recht in de ogen kijken als je bericht online staat?"),
-        _("Kies of je je collega's nog recht in de ogen kunt kijken."),
-    )
-    manager = answer_field(
-        _("Zou je bericht de goedkeuring krijgen van je leidinggevende?"),
-        _("Kies of je bericht de goedkeuring van je baas zou krijgen."),
-    )
-    newspaper = answer_field(
-        _("Voel je je op je gemak als je bericht morgen in de krant staat?"),
-        _("Kies of je je op je gemak voelt met je bericht in de krant."),
-    )
-    topic = forms.ChoiceField(
-        label=_("Waar gaat je bericht over? (niet verplicht)"),
-        choices=[("", _("Zeg ik liever niet")), *Topic.choices],
-        required=False,
-        widget=forms.RadioSelect(attrs={"class": "choices__input"}),
-        error_messages={
-            "invalid_choice": _("Kies een van de onderwerpen, of „Zeg ik liever niet”.")
-        },
-    )
-    text = forms.CharField(
-        label=_("Wil je iets kwijt over je twijfel? (niet verplicht)"),
-        help_text=_(
-            "Hoogstens 4.000 tekens. Schrijf geen namen, e-mailadressen of telefoonnummers: "
-            "die halen we er toch uit."
-        ),
-        required=False,
-        max_length=4000,
-        strip=True,
-        widget=forms.Textarea(attrs={"rows": 5, "maxlength": 4000}),
-        error_messages={
-            "max_length": _(
-                "Je tekst is te lang: hoogstens %(limit_value)d tekens, nu %(show_value)d."
-            ),
-            "null_characters_not_allowed": _("Je tekst bevat een ongeldig teken. Haal het weg."),
-        },
-    )
-    # Hidden from people (CSS); form-filling bots fill it in.
-    website = forms.CharField(
-        label=_("Laat dit veld leeg"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    field_order = ["colleagues", "manager", "newspaper", "topic", "text", "website"]
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise forms.ValidationError(
-                _("Dit formulier lijkt automatisch ingevuld. Er is niets opgeslagen.")
-            )
-        return ""
 
 
 class OnboardingMaterialForm(forms.ModelForm):

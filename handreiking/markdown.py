@@ -7,9 +7,11 @@ or shown; templates may mark safe only what this module produced.
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import markdown as python_markdown
 import nh3
+from django.urls import reverse
 from django.utils.text import slugify
 
 ALLOWED_TAGS = {
@@ -64,7 +66,6 @@ class Rendered:
     html: str
     toc: list[dict] = field(default_factory=list)
     sections: list[dict] = field(default_factory=list)
-    text: str = ""
 
 
 def _heading_id(title: str, taken: set[str]) -> str:
@@ -116,9 +117,7 @@ def render_chapter(text: str, *, title: str = "") -> Rendered:
             chunk = chunk.split("</span></a>", 1)[-1]
         sections.append({**entry, "text": plain_text(chunk)})
     sections = [s for s in sections if s["text"] or s["id"]]
-
-    text_parts = [title] + [f"{s['title']} {s['text']}" if s["id"] else s["text"] for s in sections]
-    return Rendered(html=body_html, toc=toc, sections=sections, text=" ".join(text_parts).strip())
+    return Rendered(html=body_html, toc=toc, sections=sections)
 
 
 def render_markdown(text: str) -> str:
@@ -133,7 +132,14 @@ _IMG = re.compile(r"<img\b[^>]*>", re.I)
 _ALT = re.compile(r'\balt="([^"]*)"', re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _VAGUE_LINK_TEXT = {"hier", "klik hier", "lees meer", "meer", "link", "deze link", "deze pagina"}
-CHAPTER_PATH = re.compile(r"^/handreiking/([^/#?]+)/?(?:[#?].*)?$")
+
+
+@lru_cache(maxsize=1)
+def chapter_path() -> re.Pattern:
+    """Links to a chapter, from the URL configuration: group 1 is the slug."""
+    marker = "hoofdstuk-slug"
+    before, after = reverse("handreiking:chapter-detail", kwargs={"slug": marker}).split(marker)
+    return re.compile(rf"^{re.escape(before)}([^/#?]+){re.escape(after.rstrip('/'))}/?(?:[#?].*)?$")
 
 
 def content_warnings(
@@ -152,7 +158,7 @@ def content_warnings(
                 f"De link „{label}” wijst nog nergens naar ({target or 'leeg'}). "
                 "Vul een echt adres in."
             )
-        chapter_link = CHAPTER_PATH.match(target)
+        chapter_link = chapter_path().match(target)
         if chapter_link and known_slugs and chapter_link.group(1) not in known_slugs:
             warnings.append(
                 f"De link „{label}” wijst naar een hoofdstuk dat niet bestaat: {target}"

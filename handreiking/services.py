@@ -1,26 +1,16 @@
-"""Multi-step writes: drafts, publishing, restoring, importing; the zelftoets and its advice."""
+"""Multi-step writes on chapters: drafts, publishing, restoring, importing.
 
-import time
-from dataclasses import dataclass
-from datetime import date
+What every save derives (rendering, redirects, search, content version) is not here: the
+chapter write path applies it to any save (`handreiking.receivers`)."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from handreiking import anonymity
 from handreiking.importer import ParsedChapter
-from handreiking.models import (
-    Answer,
-    ChangeNote,
-    Chapter,
-    ChapterDraft,
-    ChapterSlug,
-    Reflection,
-    Topic,
-)
+from handreiking.models import ChangeNote, Chapter, ChapterDraft, ChapterSlug
+from handreiking.models.chapters import stamp_publication
 
 FIRST_PUBLICATION_NOTE = "Eerste publicatie"
 
@@ -68,14 +58,9 @@ def publish_chapter(
     body: str | None = None,
     number: int | None = None,
 ) -> Chapter:
-    """Publish new text: a new version in the history, a change note for a major change, a
-    redirect from the former address when the slug changes, and the draft cleared."""
+    """Publish new text: a new version in the history, a change note for a major change (the
+    first publication is one), and the draft cleared."""
     with transaction.atomic():
-        previous_slug = (
-            Chapter.objects.filter(pk=chapter.pk).values_list("slug", flat=True).first()
-            if chapter.pk
-            else None
-        )
         for name, value in (
             ("title", title),
             ("slug", slug),
@@ -91,10 +76,8 @@ def publish_chapter(
         if first_publication:
             major = True
             note = note or FIRST_PUBLICATION_NOTE
-            chapter.first_published_at = now
         chapter.is_published = True
-        if major:
-            chapter.last_major_change_at = now
+        stamp_publication(chapter, now=now, major=major)
         chapter._change_reason = (
             f"{'Belangrijke' if major else 'Kleine'} wijziging: {note}"
             if note
@@ -102,10 +85,6 @@ def publish_chapter(
         )
         chapter._history_user = user
         chapter.save()
-
-        ChapterSlug.objects.filter(slug=chapter.slug).delete()
-        if previous_slug and previous_slug != chapter.slug:
-            ChapterSlug.objects.update_or_create(slug=previous_slug, defaults={"chapter": chapter})
         if major:
             ChangeNote.objects.create(
                 chapter=chapter, changed_at=now, note=note, is_first_publication=first_publication
@@ -186,113 +165,3 @@ def _free_slug(slug: str) -> str:
         candidate = f"{slug[:95]}-{counter}"
         counter += 1
     return candidate
-
-
-# The zelftoets
-
-
-@dataclass(frozen=True)
-class AdviceLink:
-    title: str
-    url: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Advice:
-    post_now: bool
-    doubts: list[str]
-    links: list[AdviceLink]
-
-
-# Which chapter (by number, with a section anchor) helps with which doubt.
-DOUBT_CHAPTERS = {
-    "colleagues": (3, "", "Integriteit en professioneel werken gaan samen"),
-    "manager": (1, "wat-zegt-de-gedragscode-integriteit-rijk", "Wat de Gedragscode zegt"),
-    "newspaper": (3, "", "De krantentest: twijfel over je bijdrage"),
-}
-TOPIC_CHAPTERS = {
-    Topic.WORK: (1, "", "Laten zien waar je aan werkt"),
-    Topic.NEWS: (2, "", "Eerst luisteren: online media als bron"),
-    Topic.NETWORK: (1, "", "Online netwerken als ambassadeur"),
-    Topic.PRIVATE: (1, "wat-zegt-de-gedragscode-integriteit-rijk", "Privé en werk gescheiden"),
-}
-DOUBT_TEXT = {
-    "colleagues": "je weet niet zeker of je je collega's nog recht in de ogen kunt kijken",
-    "manager": "je weet niet zeker of je leidinggevende het goed zou vinden",
-    "newspaper": "je voelt je niet helemaal op je gemak als het morgen in de krant staat",
-}
-
-
-CONTENT_VERSION_KEY = "handreiking:content-version"
-ADVICE_CACHE_SECONDS = 60
-
-
-def bump_content_version() -> None:
-    """Called on every chapter save. With Redis every app server sees the new version at once;
-    with the per-process memory cache, other processes catch up within ADVICE_CACHE_SECONDS."""
-    cache.set(CONTENT_VERSION_KEY, time.time_ns(), timeout=None)
-
-
-def advice_for(*, colleagues: str, manager: str, newspaper: str, topic: str = "") -> Advice:
-    """The advice for these answers; cached per content version (27 × 6 combinations)."""
-    version = cache.get(CONTENT_VERSION_KEY, 0)
-    key = f"zelftoets-advice:{version}:{colleagues}:{manager}:{newspaper}:{topic}"
-    advice = cache.get(key)
-    if advice is None:
-        advice = _advice(colleagues=colleagues, manager=manager, newspaper=newspaper, topic=topic)
-        cache.set(key, advice, timeout=ADVICE_CACHE_SECONDS)
-    return advice
-
-
-def _advice(*, colleagues: str, manager: str, newspaper: str, topic: str) -> Advice:
-    answers = {"colleagues": colleagues, "manager": manager, "newspaper": newspaper}
-    doubts = [name for name, answer in answers.items() if answer != Answer.YES]
-    wanted = [DOUBT_CHAPTERS[name] for name in doubts]
-    if topic in TOPIC_CHAPTERS:
-        wanted.append(TOPIC_CHAPTERS[topic])
-    if not doubts:
-        wanted.append(
-            (1, "wat-zegt-de-gedragscode-integriteit-rijk", "De regels gelden ook online")
-        )
-    numbers = {w[0] for w in wanted}
-    fields = ("pk", "number", "title", "slug", "toc")
-    chapters = {
-        c.number: c for c in Chapter.objects.published().filter(number__in=numbers).only(*fields)
-    }
-    links: list[AdviceLink] = []
-    seen: set[str] = set()
-    for number, anchor, reason in wanted:
-        chapter = chapters.get(number)
-        if chapter is None:
-            continue
-        anchors = {entry["id"] for entry in chapter.toc}
-        url = chapter.get_absolute_url() + (f"#{anchor}" if anchor in anchors else "")
-        if url not in seen:
-            seen.add(url)
-            links.append(AdviceLink(title=chapter.title, url=url, reason=reason))
-    return Advice(post_now=not doubts, doubts=[DOUBT_TEXT[name] for name in doubts], links=links)
-
-
-def submit_reflection(
-    *, colleagues: str, manager: str, newspaper: str, topic: str = "", text: str = ""
-) -> Reflection:
-    """Store a zelftoets anonymously: scrubbed text and the local date, nothing else."""
-    scrubbed = anonymity.scrub(text)
-    return Reflection.objects.create(
-        colleagues=colleagues,
-        manager=manager,
-        newspaper=newspaper,
-        topic=topic,
-        text=scrubbed.text,
-        had_personal_data=scrubbed.had_personal_data,
-        submitted_on=timezone.localdate(),
-    )
-
-
-def purge_reflections(*, retention_days: int, today: date | None = None) -> int:
-    """Delete reflections older than the retention period; returns how many."""
-    deleted, _details = Reflection.objects.expired(
-        today=today or timezone.localdate(), retention_days=retention_days
-    ).delete()
-    return deleted

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from handreiking import api, views
+from handreiking.zelftoets.views import zelftoets
 
 app_name = "handreiking"
 
@@ -15,7 +16,7 @@ urlpatterns = [
     path("voor-hr/", views.hr_overview, name="hr-overview"),
     path("voor-hr/qr/<int:pk>.svg", views.qr_code, name="qr-code"),
     path("zoeken/", views.search_results, name="search"),
-    path("zelftoets/", views.zelftoets, name="zelftoets"),
+    path("zelftoets/", zelftoets, name="zelftoets"),
     path("wijzigingen/", views.change_list, name="change-list"),
     path("wijzigingen/feed/", views.ChangesFeed(), name="change-feed"),
 ]

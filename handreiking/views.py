@@ -9,10 +9,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_safe
 
-from handreiking import anonymity, markdown, search, services
-from handreiking.forms import ZelftoetsForm
+from handreiking import markdown, search
 from handreiking.models import ChangeNote, Chapter, ChapterSlug, Image, OnboardingMaterial
 
 CHANGES_PER_PAGE = 50
@@ -42,12 +41,7 @@ def chapter_context(chapter: Chapter, *, body_html: str, toc: list) -> dict:
 
 @require_safe
 def chapter_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    chapter = (
-        Chapter.objects.published()
-        .defer("body", "sections", "search_text")
-        .filter(slug=slug)
-        .first()
-    )
+    chapter = Chapter.objects.published().defer("body", "sections").filter(slug=slug).first()
     if chapter is None:
         current_slug = ChapterSlug.objects.current_slug(slug)
         if current_slug is None:
@@ -111,43 +105,6 @@ class ChangesFeed(Feed):
 
     def item_updateddate(self, item: ChangeNote):
         return item.changed_at
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-def zelftoets(request: HttpRequest) -> HttpResponse:
-    """The newspaper test. Nothing here reads or writes the session, and nothing is logged."""
-    status = 200
-    if request.method == "POST":
-        retry_after = anonymity.over_rate_limit(request)
-        if retry_after:
-            response = render(
-                request,
-                "handreiking/reflection_rate_limited.html",
-                {"minutes": max(1, round(retry_after / 60))},
-                status=429,
-            )
-            response["Retry-After"] = str(retry_after)
-            return response
-        form = ZelftoetsForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            answers = {key: data[key] for key in ("colleagues", "manager", "newspaper")}
-            services.submit_reflection(**answers, topic=data["topic"], text=data["text"])
-            advice = services.advice_for(**answers, topic=data["topic"])
-            response = render(
-                request,
-                "handreiking/reflection_advice.html",
-                {"advice": advice, "form": form, "had_text": bool(data["text"])},
-            )
-            response["Cache-Control"] = "no-store"
-            return response
-        status = 400
-    else:
-        form = ZelftoetsForm()
-    context = {"form": form, "retention_days": settings.REFLECTION_RETENTION_DAYS}
-    response = render(request, "handreiking/reflection_form.html", context, status=status)
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @require_safe

@@ -2,7 +2,6 @@
 
 import os
 import secrets
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -19,32 +18,33 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on", "ja"}
 
 
+def env_int(name: str, default: int, *, minimum: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = int(raw) if raw else default
+    except ValueError:
+        value = minimum - 1
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name}={raw!r}: use a whole number of at least {minimum}.")
+    return value
+
+
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-# Core: debug is opt-in, and production refuses to run with a guessable secret.
+# Core: debug is opt-in, and production refuses to serve with a guessable or missing secret.
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-# Schema and static-file commands sign nothing, so they may run without the secret.
-COMMANDS_WITHOUT_SECRET = {
-    "makemigrations",
-    "migrate",
-    "showmigrations",
-    "sqlmigrate",
-    "collectstatic",
-}
-_command = sys.argv[1] if Path(sys.argv[0]).name == "manage.py" and len(sys.argv) > 1 else ""
-if not SECRET_KEY and not DEBUG and _command in COMMANDS_WITHOUT_SECRET:
-    SECRET_KEY = secrets.token_urlsafe(50)  # throwaway: this process signs nothing
+# Without a secret, commands that sign nothing (migrate, collectstatic, ...) still run with a
+# throwaway key; the server (portal/wsgi.py) and `check --deploy` refuse.
+SECRET_KEY_MISSING = not SECRET_KEY and not DEBUG
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. Set it to a long random value "
-            '(python -c "import secrets; print(secrets.token_urlsafe(50))"), '
-            "or set DJANGO_DEBUG=1 for local development."
-        )
-    SECRET_KEY = "django-insecure-local-development-only"  # noqa: S105
+    SECRET_KEY = (
+        "django-insecure-local-development-only"  # noqa: S105
+        if DEBUG
+        else secrets.token_urlsafe(50)
+    )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 # Applications: the portal is one app, `handreiking`.
@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "markdownx",
     "simple_history",
     "handreiking",
+    "portal.apps.PortalConfig",
 ]
 
 MIDDLEWARE = [
@@ -205,9 +206,11 @@ MARKDOWNX_SERVER_CALL_LATENCY = 400
 # History: restoring goes through our own view, which records a change note.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
-# Zelftoets: rate limit "count/seconds" per client ("0" switches it off), and retention.
+# Zelftoets: rate limit "count/seconds" per client ("0" switches it off), the smallest group
+# reviewers ever see (never below 5), and retention.
 ZELFTOETS_RATE_LIMIT = os.environ.get("ZELFTOETS_RATE_LIMIT", "10/600")
-REFLECTION_RETENTION_DAYS = int(os.environ.get("REFLECTION_RETENTION_DAYS", "365"))
+ZELFTOETS_MIN_GROUP = env_int("ZELFTOETS_MIN_GROUP", 5, minimum=5)
+REFLECTION_RETENTION_DAYS = env_int("REFLECTION_RETENTION_DAYS", 365, minimum=1)
 
 # Logging: to stderr for the process manager; never request bodies.
 # The zelftoets is never logged, not even as "Bad Request: /zelftoets/" with its time.

@@ -1,22 +1,37 @@
 import pytest
-from django.conf import settings
-
-
-def pytest_configure(config):
-    # The manifest storage needs collectstatic; tests serve static files from the source tree.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+import redis
+from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
 def _isolated_cache():
     """Every test starts with an empty cache (rate-limit counters, cached pages)."""
-    from django.core.cache import cache
-
     cache.clear()
     yield
+    cache.clear()
+
+
+REDIS_TEST_URL = "redis://127.0.0.1:6379/14"
+
+
+@pytest.fixture
+def redis_client(settings):
+    """The cache switched to a real Redis (database 14), and a client to look inside it as
+    another app instance or the operator would; skipped where no Redis runs."""
+    client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=0.5)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("Redis runs nowhere on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_TEST_URL,
+            "KEY_PREFIX": "handreiking-test",
+        }
+    }
+    cache.clear()
+    yield client
     cache.clear()
 
 

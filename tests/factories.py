@@ -1,8 +1,15 @@
+"""Factories for users, chapters, reflections and images: tests build what they need instead
+of leaning on the seed text (only tests about the seed use it)."""
+
+from io import BytesIO
+
 import factory
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
+from PIL import Image as PillowImage
 
 from handreiking import services
-from handreiking.models import Chapter
+from handreiking.models import Answer, Chapter, Image, Reflection
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -20,6 +27,50 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.groups.add(*Group.objects.filter(name__in=extracted))
         self.save()
+
+
+class ChapterFactory(factory.django.DjangoModelFactory):
+    """A published chapter saved through the model (the write path does the rest)."""
+
+    class Meta:
+        model = Chapter
+
+    number = factory.Sequence(lambda n: 100 + n)
+    title = factory.Sequence(lambda n: f"Testhoofdstuk {n}")
+    slug = factory.Sequence(lambda n: f"testhoofdstuk-{n}")
+    summary = "Een hoofdstuk voor de tests."
+    body = "Een alinea.\n\n## Eerste onderdeel\n\nTekst van het eerste onderdeel."
+    is_published = True
+
+
+class ReflectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reflection
+
+    colleagues = Answer.YES
+    manager = Answer.YES
+    newspaper = Answer.YES
+    topic = ""
+    text = ""
+    submitted_on = factory.LazyFunction(timezone.localdate)
+
+
+def png_bytes(width: int = 4, height: int = 3, color: str = "navy") -> bytes:
+    buffer = BytesIO()
+    PillowImage.new("RGB", (width, height), color).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Image
+
+    alt_text = "Een blauw vlak als voorbeeld"
+    data = factory.LazyFunction(png_bytes)
+    content_type = "image/png"
+    width = 4
+    height = 3
+    size = factory.LazyAttribute(lambda image: len(image.data))
 
 
 def publish(

@@ -23,6 +23,7 @@ def gunicorn(settings: dict[str, str], *, workers: int = 1):
     environment settings, wait until it listens, yield its base URL, and stop it."""
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
         "DJANGO_SECRET_KEY": "x" * 50,
         "DJANGO_HTTPS": "0",
         "DJANGO_DEBUG": "0",

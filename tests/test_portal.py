@@ -4,8 +4,10 @@ import urllib.error
 import urllib.request
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 
+from portal.apps import require_secret_key, secret_key_check
 from tests.servers import free_port, gunicorn
 
 
@@ -116,3 +118,13 @@ def test_pages_answer_a_dutch_503_when_database_is_unreachable(gunicorn_without_
         assert "Tijdelijk niet beschikbaar" in body
         assert "Traceback" not in body
         assert "OperationalError" not in body
+
+
+def test_the_server_refuses_to_start_without_its_secret(settings):
+    settings.SECRET_KEY_MISSING = True
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY is not set"):
+        require_secret_key()
+    assert secret_key_check(None)[0].id == "portal.E001"
+    settings.SECRET_KEY_MISSING = False
+    require_secret_key()
+    assert secret_key_check(None) == []

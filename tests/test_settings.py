@@ -42,7 +42,9 @@ CONTRACT_VARS = (
     "DATABASE_URL",
     "REDIS_URL",
     "ZELFTOETS_RATE_LIMIT",
+    "ZELFTOETS_MIN_GROUP",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DJANGO_SETTINGS_MODULE",
 )
 
 
@@ -70,10 +72,29 @@ def test_debug_is_on_only_when_asked():
     assert settings_with(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50)["DEBUG"] is False
 
 
-def test_missing_secret_key_is_refused_outside_debug():
-    result = load_settings()
+def run_without_secret(*args: str) -> subprocess.CompletedProcess:
+    """A fresh process with the production settings and no DJANGO_SECRET_KEY."""
+    env = {k: v for k, v in os.environ.items() if k not in CONTRACT_VARS}
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+    return subprocess.run(  # noqa: S603
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
+def test_missing_secret_key_is_refused_by_the_server_and_the_deploy_check():
+    for refused in (
+        run_without_secret("-c", "import portal.wsgi"),
+        run_without_secret("manage.py", "check", "--deploy"),
+    ):
+        assert refused.returncode != 0
+        assert "DJANGO_SECRET_KEY is not set" in refused.stderr
+
+
+@pytest.mark.parametrize("value", ["4", "0", "vijf"])
+def test_min_group_below_five_is_refused(value):
+    result = load_settings(DJANGO_DEBUG="1", ZELFTOETS_MIN_GROUP=value)
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+    assert "ZELFTOETS_MIN_GROUP" in result.stderr
 
 
 def test_debug_runs_without_secret_key():
@@ -149,6 +170,7 @@ def test_production_uses_compressed_manifest_static_storage():
 @pytest.mark.parametrize("https", ["", "1"])
 def test_check_deploy_passes_with_production_settings(https):
     env = {k: v for k, v in os.environ.items() if k not in CONTRACT_VARS}
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings"
     env["DJANGO_SECRET_KEY"] = "a-long-random-production-secret-" + "k" * 40
     if https:
         env["DJANGO_HTTPS"] = https
@@ -162,17 +184,7 @@ def test_check_deploy_passes_with_production_settings(https):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_schema_commands_run_without_secret_but_the_server_does_not():
-    env = {k: v for k, v in os.environ.items() if k not in CONTRACT_VARS}
-    migrations = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )  # fmt: skip
+def test_schema_commands_run_without_secret():
+    migrations = run_without_secret("manage.py", "makemigrations", "--check", "--dry-run")
     assert migrations.returncode == 0, migrations.stderr
     assert "No changes detected" in migrations.stdout
-    server = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", "import portal.wsgi"],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )  # fmt: skip
-    assert server.returncode != 0
-    assert "DJANGO_SECRET_KEY is not set" in server.stderr

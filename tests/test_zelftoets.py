@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
-from handreiking.anonymity import rate_limit_key
 from handreiking.models import Reflection
+from handreiking.zelftoets.ratelimit import rate_limit_key
 from tests.servers import gunicorn
 
 pytestmark = pytest.mark.django_db
@@ -211,32 +211,16 @@ def test_behind_the_proxy_the_last_forwarded_hop_is_the_client(client, settings)
     assert client.post(URL, ALL_YES, headers=spoofed).status_code == 429
 
 
-def test_rate_limit_is_shared_across_instances_through_redis(client, settings):
-    import redis
-
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/14",
-            "KEY_PREFIX": "handreiking-test",
-        }
-    }
+def test_rate_limit_is_shared_across_instances_through_redis(client, settings, redis_client):
     settings.ZELFTOETS_RATE_LIMIT = "2/120"
-    from django.core.cache import cache
-
-    cache.clear()
-    try:
-        assert client.post(URL, ALL_YES, REMOTE_ADDR=MARKER_IP).status_code == 200
-        assert client.post(URL, ALL_YES, REMOTE_ADDR=MARKER_IP).status_code == 200
-        # What another app instance sees: the shared Redis holds only a hashed key.
-        other = redis.Redis.from_url("redis://127.0.0.1:6379/14")
-        keys = [key.decode() for key in other.keys("*")]
-        assert keys and all(MARKER_IP not in key for key in keys)
-        assert any(rate_limit_key(MARKER_IP) in key for key in keys)
-        assert 0 < max(other.ttl(key) for key in keys) <= 120
-        assert client.post(URL, ALL_YES, REMOTE_ADDR=MARKER_IP).status_code == 429
-    finally:
-        cache.clear()
+    assert client.post(URL, ALL_YES, REMOTE_ADDR=MARKER_IP).status_code == 200
+    assert client.post(URL, ALL_YES, REMOTE_ADDR=MARKER_IP).status_code == 200
+    # What another app instance sees: the shared Redis holds only a hashed key.
+    keys = [key.decode() for key in redis_client.keys("*")]
+    assert keys and all(MARKER_IP not in key for key in keys)
+    assert any(rate_limit_key(MARKER_IP) in key for key in keys)
+    assert 0 < max(redis_client.ttl(key) for key in keys) <= 120
+    assert client.post(URL, ALL_YES, REMOTE_ADDR=MARKER_IP).status_code == 429
 
 
 @pytest.fixture

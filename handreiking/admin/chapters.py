@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
 from handreiking import history, services
-from handreiking.forms import ChapterAdminForm, RestoreForm
+from handreiking.forms import DRAFT_FIELDS, SAVE_DRAFT, ChapterAdminForm, RestoreForm
 from handreiking.markdown import content_warnings, render_markdown
 from handreiking.models import ChangeNote, Chapter, ChapterSlug
 from handreiking.views import chapter_context
@@ -21,8 +21,6 @@ from handreiking.views import chapter_context
 admin.site.site_header = _("Beheer Handreiking-portaal")
 admin.site.site_title = _("Beheer Handreiking-portaal")
 admin.site.index_title = _("Beheer")
-
-SAVE_DRAFT = "_save_draft"
 
 
 def known_chapter_slugs() -> set[str]:
@@ -81,22 +79,12 @@ class ChapterAdmin(SimpleHistoryAdmin):
         # Deleting a chapter breaks every link HR ever made to it; only the operator may.
         return request.user.is_superuser
 
-    def get_object(self, request, object_id, from_field=None):
-        chapter = super().get_object(request, object_id, from_field)
-        draft = getattr(chapter, "draft", None) if chapter else None
-        if draft is not None and request.method == "GET":
-            # Editors continue where they left off: the form shows the draft.
-            chapter.title, chapter.slug = draft.title, draft.slug
-            chapter.summary, chapter.body = draft.summary, draft.body
-        return chapter
-
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
-        fields = {name: data[name] for name in ("title", "slug", "summary", "body")}
-        if SAVE_DRAFT in request.POST:
-            if change:
-                # Keep the published row as readers see it; the edit goes to the draft.
-                obj.refresh_from_db()
+        fields = {name: data[name] for name in DRAFT_FIELDS}
+        if form.saves_draft:
+            # The form filled `obj` with the edit, but only the draft is written: the published
+            # row is not saved, so readers go on seeing it.
             services.save_draft(chapter=obj, user=request.user, **fields)
         else:
             services.publish_chapter(
@@ -141,6 +129,7 @@ class ChapterAdmin(SimpleHistoryAdmin):
         context.update(
             content_warnings=content_warnings(body, known_slugs=known_chapter_slugs()),
             draft=draft,
+            save_draft_name=SAVE_DRAFT,
             show_save_and_add_another=False,
         )
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from handreiking.anonymity import safe_breakdown
 from handreiking.models import Answer, Reflection, ReflectionStatus, Topic
+from handreiking.zelftoets.suppression import safe_breakdown
 
 QUESTIONS = (
     ("colleagues", _("Collega's recht in de ogen kijken")),
@@ -191,13 +191,15 @@ class ReflectionAdmin(admin.ModelAdmin):
         )
         month_counts = [(date_format(month, "F Y"), n) for month, n in months]
         breakdowns.append({"title": _("Per maand"), "cells": safe_breakdown(month_counts)})
-        if total < 5:
+        min_group = settings.ZELFTOETS_MIN_GROUP
+        if total < min_group:
             messages.info(request, _("Er zijn nog te weinig reflecties om iets te tonen."))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("Overzicht van de reflecties"),
-            "total": total if total >= 5 else None,
+            "total": total if total >= min_group else None,
+            "min_group": min_group,
             "breakdowns": breakdowns,
             "retention_days": settings.REFLECTION_RETENTION_DAYS,
         }

@@ -19,7 +19,6 @@ EDITOR_PERMISSIONS = [
 
 def seed(apps, schema_editor):
     from handreiking.importer import parse_handreiking
-    from handreiking.markdown import render_chapter
 
     Chapter = apps.get_model("handreiking", "Chapter")
     HistoricalChapter = apps.get_model("handreiking", "HistoricalChapter")
@@ -28,7 +27,7 @@ def seed(apps, schema_editor):
     for item in parse_handreiking(SOURCE.read_text(encoding="utf-8")):
         if Chapter.objects.filter(number=item.number).exists():
             continue
-        rendered = render_chapter(item.body, title=item.title)
+        # The chapter write path (handreiking.receivers) renders it, as for any save.
         chapter = Chapter.objects.create(
             number=item.number,
             title=item.title,
@@ -38,10 +37,6 @@ def seed(apps, schema_editor):
             is_published=True,
             first_published_at=now,
             last_major_change_at=now,
-            body_html=rendered.html,
-            toc=rendered.toc,
-            sections=rendered.sections,
-            search_text=rendered.text,
         )
         HistoricalChapter.objects.create(
             id=chapter.pk,

@@ -28,11 +28,11 @@ def create_search_backend(apps, schema_editor):
 
 
 def backfill(apps, schema_editor):
-    from handreiking import search
+    from handreiking.search.index import write_documents
 
     Chapter = apps.get_model("handreiking", "Chapter")
     for chapter in Chapter.objects.filter(is_published=True):
-        search.write_documents(
+        write_documents(
             chapter,
             section_model=apps.get_model("handreiking", "SearchSection"),
             term_model=apps.get_model("handreiking", "SearchTerm"),

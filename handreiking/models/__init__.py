@@ -2,6 +2,7 @@
 anonymous reflections, and the search documents derived from chapters."""
 
 from handreiking.models.chapters import ChangeNote, Chapter, ChapterDraft, ChapterSlug
+from handreiking.models.content import ContentVersion
 from handreiking.models.images import Image
 from handreiking.models.onboarding import OnboardingMaterial
 from handreiking.models.reflections import Answer, Reflection, ReflectionStatus, Topic
@@ -13,6 +14,7 @@ __all__ = [
     "Chapter",
     "ChapterDraft",
     "ChapterSlug",
+    "ContentVersion",
     "Image",
     "OnboardingMaterial",
     "Reflection",

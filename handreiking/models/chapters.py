@@ -1,7 +1,16 @@
-"""The handreiking's chapters: published text, drafts, former slugs and change notes."""
+"""The handreiking's chapters: published text, drafts, former slugs and change notes.
+
+Every save of a chapter, whoever makes it, runs one write path in one transaction: the Markdown
+rendered (`render_derived`), the publication times (`stamp_publication`), a redirect from a
+former slug, the search index and the content version. The model knows how to render; the
+receivers in `handreiking.receivers` apply it all, so this module imports neither search nor
+services (that module says why receivers and not a write service).
+"""
+
+from datetime import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +18,29 @@ from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
 from handreiking import markdown
+
+# Fields a save derives from the Markdown; never edited, never computed on a read.
+DERIVED_FIELDS = ("body_html", "toc", "sections")
+
+
+def render_derived(chapter) -> None:
+    """Fill the derived fields from `body`. A plain function, not a method, so the write path
+    can also apply it to the historical model a data migration saves."""
+    rendered = markdown.render_chapter(chapter.body, title=chapter.title)
+    chapter.body_html, chapter.toc = rendered.html, rendered.toc
+    chapter.sections = rendered.sections
+
+
+def stamp_publication(chapter, *, now: datetime, major: bool = False) -> None:
+    """The one place that sets publication times: the first publication, and "Laatst gewijzigd"
+    for a major change (the first publication is one)."""
+    if not chapter.is_published:
+        return
+    if chapter.first_published_at is None:
+        chapter.first_published_at = now
+        major = True
+    if major or chapter.last_major_change_at is None:
+        chapter.last_major_change_at = now
 
 
 class ChapterQuerySet(models.QuerySet):
@@ -64,16 +96,15 @@ class Chapter(models.Model):
     )
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
-    # Derived on save from `body`; never computed on a read.
+    # Derived on save from `body` (DERIVED_FIELDS); never computed on a read.
     body_html = models.TextField(editable=False, default="")
     toc = models.JSONField(editable=False, default=list)
     sections = models.JSONField(editable=False, default=list)
-    search_text = models.TextField(editable=False, default="")
 
     history = HistoricalRecords(
         verbose_name=_("versie van een hoofdstuk"),
         verbose_name_plural=_("versies van hoofdstukken"),
-        excluded_fields=["body_html", "toc", "sections", "search_text", "updated_at"],
+        excluded_fields=[*DERIVED_FIELDS, "updated_at"],
     )
 
     objects = ChapterQuerySet.as_manager()
@@ -88,32 +119,13 @@ class Chapter(models.Model):
         return f"{self.number}. {self.title}"
 
     def save(self, *args, **kwargs):
-        rendered = markdown.render_chapter(self.body, title=self.title)
-        self.body_html = rendered.html
-        self.toc = rendered.toc
-        self.sections = rendered.sections
-        self.search_text = rendered.text
-        if self.is_published and self.first_published_at is None:
-            self.first_published_at = timezone.now()
-        if self.is_published and self.last_major_change_at is None:
-            self.last_major_change_at = self.first_published_at
+        # One transaction for the row and everything the receivers derive from it (rendering,
+        # redirect, search index, content version): readers never see one without the other.
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {
-                *update_fields,
-                "body_html",
-                "toc",
-                "sections",
-                "search_text",
-                "first_published_at",
-                "last_major_change_at",
-                "updated_at",
-            }
-        super().save(*args, **kwargs)
-        from handreiking import search, services
-
-        search.index_chapter(self)
-        services.bump_content_version()
+            kwargs["update_fields"] = {*update_fields, *DERIVED_FIELDS, "updated_at"}
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("handreiking:chapter-detail", kwargs={"slug": self.slug})
@@ -184,7 +196,7 @@ class ChapterSlug(models.Model):
         verbose_name_plural = _("oude adressen")
 
     def __str__(self) -> str:
-        return f"/handreiking/{self.slug}/ → {self.chapter.slug}"
+        return f"{self.slug} → {self.chapter.slug}"
 
     def get_absolute_url(self) -> str:
         return reverse("handreiking:chapter-detail", kwargs={"slug": self.slug})

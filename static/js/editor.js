@@ -2,7 +2,12 @@
    needs a description), so explain where images go instead of sending them anywhere. */
 (function () {
   "use strict";
-  var ADD_IMAGE_URL = "/admin/handreiking/image/add/";
+  // The address comes from the page ({% url %} in a data- attribute), read when needed: this
+  // script loads in the head, before the form exists.
+  function addImageUrl() {
+    var settings = document.getElementById("editor-settings");
+    return settings ? settings.getAttribute("data-add-image-url") : "";
+  }
 
   function notice(editor) {
     var box = editor.parentNode.querySelector(".editor-image-notice");
@@ -13,8 +18,10 @@
       editor.parentNode.insertBefore(box, editor.nextSibling);
     }
     box.textContent = "Afbeeldingen kunt u hier niet neerzetten of plakken. ";
+    var url = addImageUrl();
+    if (!url) return;
     var link = document.createElement("a");
-    link.href = ADD_IMAGE_URL;
+    link.href = url;
     link.target = "_blank";
     link.rel = "noopener";
     link.textContent = "Voeg de afbeelding toe bij Afbeeldingen (met een beschrijving) en plak daarna de code in de tekst.";

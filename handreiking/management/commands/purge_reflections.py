@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from handreiking import services
+from handreiking.zelftoets import services
 
 
 class Command(BaseCommand):

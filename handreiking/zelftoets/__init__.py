@@ -1,0 +1,1 @@
+"""The zelftoets: the newspaper test, its advice and anonymous reflections."""

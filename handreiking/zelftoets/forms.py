@@ -1,0 +1,79 @@
+"""The zelftoets form: the three questions of the newspaper test, a topic and a reflection."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from handreiking.models import Answer, Topic
+
+ANSWER_FIELDS = ("colleagues", "manager", "newspaper")
+
+
+def answer_field(label: str, required_message: str) -> forms.ChoiceField:
+    """One question of the newspaper test: ja / nee / weet ik niet."""
+    return forms.ChoiceField(
+        label=label,
+        choices=Answer.choices,
+        widget=forms.RadioSelect(attrs={"class": "choices__input"}),
+        error_messages={
+            "required": required_message,
+            "invalid_choice": _("Kies ja, nee of weet ik niet."),
+        },
+    )
+
+
+class ZelftoetsForm(forms.Form):
+    """The newspaper test of chapter 3, with an optional anonymous reflection."""
+
+    colleagues = answer_field(
+        _("Kun je je collega's nog recht in de ogen kijken als je bericht online staat?"),
+        _("Kies of je je collega's nog recht in de ogen kunt kijken."),
+    )
+    manager = answer_field(
+        _("Zou je bericht de goedkeuring krijgen van je leidinggevende?"),
+        _("Kies of je bericht de goedkeuring van je baas zou krijgen."),
+    )
+    newspaper = answer_field(
+        _("Voel je je op je gemak als je bericht morgen in de krant staat?"),
+        _("Kies of je je op je gemak voelt met je bericht in de krant."),
+    )
+    topic = forms.ChoiceField(
+        label=_("Waar gaat je bericht over? (niet verplicht)"),
+        choices=[("", _("Zeg ik liever niet")), *Topic.choices],
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "choices__input"}),
+        error_messages={
+            "invalid_choice": _("Kies een van de onderwerpen, of „Zeg ik liever niet”.")
+        },
+    )
+    text = forms.CharField(
+        label=_("Wil je iets kwijt over je twijfel? (niet verplicht)"),
+        help_text=_(
+            "Hoogstens 4.000 tekens. Schrijf geen namen, e-mailadressen of telefoonnummers: "
+            "die halen we er toch uit."
+        ),
+        required=False,
+        max_length=4000,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": 4000}),
+        error_messages={
+            "max_length": _(
+                "Je tekst is te lang: hoogstens %(limit_value)d tekens, nu %(show_value)d."
+            ),
+            "null_characters_not_allowed": _("Je tekst bevat een ongeldig teken. Haal het weg."),
+        },
+    )
+    # Hidden from people (CSS); form-filling bots fill it in.
+    website = forms.CharField(
+        label=_("Laat dit veld leeg"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    field_order = ["colleagues", "manager", "newspaper", "topic", "text", "website"]
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(
+                _("Dit formulier lijkt automatisch ingevuld. Er is niets opgeslagen.")
+            )
+        return ""
