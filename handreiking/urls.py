@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/hoofdstukken/", api.chapter_list, name="api-chapter-list"),
     path("api/hoofdstukken/<slug:slug>/", api.chapter_detail, name="api-chapter-detail"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
     path("voor-hr/", views.hr_overview, name="hr-overview"),
     path("voor-hr/qr/<int:pk>.svg", views.qr_code, name="qr-code"),
     path("zoeken/", views.search_results, name="search"),

@@ -119,20 +119,30 @@ def search_results(request: HttpRequest) -> HttpResponse:
     )
 
 
-@lru_cache(maxsize=1)
-def _accessibility_statement() -> markdown.Rendered:
-    source = settings.BASE_DIR / "docs" / "toegankelijkheid.md"
+@lru_cache(maxsize=4)
+def _statement(name: str) -> markdown.Rendered:
+    """A statement kept in docs/ (Markdown, in the repository), rendered once per process."""
+    source = settings.BASE_DIR / "docs" / f"{name}.md"
     return markdown.render_chapter(source.read_text(encoding="utf-8"))
+
+
+def _statement_page(request: HttpRequest, name: str, title: str) -> HttpResponse:
+    statement = _statement(name)
+    return render(
+        request,
+        "handreiking/statement_detail.html",
+        {"body_html": statement.html, "toc": statement.toc, "title": title},
+    )
 
 
 @require_safe
 def accessibility(request: HttpRequest) -> HttpResponse:
-    statement = _accessibility_statement()
-    return render(
-        request,
-        "handreiking/accessibility_statement.html",
-        {"body_html": statement.html, "toc": statement.toc},
-    )
+    return _statement_page(request, "toegankelijkheid", "Toegankelijkheidsverklaring")
+
+
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    return _statement_page(request, "privacy", "Privacyverklaring van de zelftoets")
 
 
 @require_safe

@@ -1,5 +1,6 @@
 """Settings for the Handreiking-portaal, read from the environment (see README, "Configuratie")."""
 
+import logging
 import os
 import secrets
 from pathlib import Path
@@ -210,17 +211,22 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # reviewers ever see (never below 5), and retention.
 ZELFTOETS_RATE_LIMIT = os.environ.get("ZELFTOETS_RATE_LIMIT", "10/600")
 ZELFTOETS_MIN_GROUP = env_int("ZELFTOETS_MIN_GROUP", 5, minimum=5)
+# How many reverse proxies stand in front: X-Forwarded-For is believed only as far as they
+# vouch for it (0: the socket's address; the header is ignored).
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0, minimum=0)
 REFLECTION_RETENTION_DAYS = env_int("REFLECTION_RETENTION_DAYS", 365, minimum=1)
 
-# Logging: to stderr for the process manager; never request bodies.
-# The zelftoets is never logged, not even as "Bad Request: /zelftoets/" with its time.
+# Logging: to stderr for the process manager; never request bodies. Of the zelftoets only
+# errors are logged (an operator must see a failure), never "Bad Request: /zelftoets/" and its time.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
         "no_zelftoets": {
             "()": "django.utils.log.CallbackFilter",
-            "callback": lambda record: "/zelftoets" not in record.getMessage(),
+            "callback": lambda record: (
+                record.levelno >= logging.ERROR or "/zelftoets" not in record.getMessage()
+            ),
         }
     },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},

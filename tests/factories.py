@@ -9,7 +9,7 @@ from django.utils import timezone
 from PIL import Image as PillowImage
 
 from handreiking import services
-from handreiking.models import Answer, Chapter, Image, Reflection
+from handreiking.models import Answer, Chapter, Image, Reflection, week_start
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -52,7 +52,7 @@ class ReflectionFactory(factory.django.DjangoModelFactory):
     newspaper = Answer.YES
     topic = ""
     text = ""
-    submitted_on = factory.LazyFunction(timezone.localdate)
+    released_week = factory.LazyFunction(lambda: week_start(timezone.localdate()))
 
 
 def png_bytes(width: int = 4, height: int = 3, color: str = "navy") -> bytes:
@@ -85,3 +85,18 @@ def publish(
         summary=summary,
         body=body,
     )
+
+
+def clear_chapters() -> None:
+    """Start from a handreiking without chapters, for tests that see every chapter at once
+    (lists, order, counts, previous/next, search ranking): the chapters data migration 0002
+    seeded would otherwise be there too. Each is unpublished through the write path first, so
+    the search index forgets it, and then deleted; the search vocabulary (typo suggestions)
+    starts empty too, as on an install without text."""
+    from handreiking.models import SearchTerm
+
+    for chapter in Chapter.objects.all():
+        chapter.is_published = False
+        chapter.save()
+    Chapter.objects.all().delete()
+    SearchTerm.objects.all().delete()

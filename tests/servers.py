@@ -18,9 +18,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(settings: dict[str, str], *, workers: int = 1):
+def gunicorn(settings: dict[str, str], *, workers: int = 1, args: tuple[str, ...] = ()):
     """Collect static files (production storage needs its manifest), start gunicorn with these
-    environment settings, wait until it listens, yield its base URL, and stop it."""
+    environment settings (and gunicorn.conf.py from the project root, as production does),
+    wait until it listens, yield its base URL, and stop it."""
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "portal.settings",
@@ -36,7 +37,7 @@ def gunicorn(settings: dict[str, str], *, workers: int = 1):
     port = free_port()
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "-b", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--backlog", "512"],
+         "--workers", str(workers), "--backlog", "512", *args],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + 30

@@ -1,22 +1,63 @@
 """The zelftoets rate limit: its setting and a key that reveals no address."""
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.test import RequestFactory
 
-from handreiking.zelftoets.ratelimit import RateLimit, rate_limit_key, rate_limit_setting
+from handreiking.zelftoets.ratelimit import (
+    RateLimit,
+    client_address,
+    current_window,
+    rate_limit_key,
+    rate_limit_setting,
+)
+
+SECRET = b"a-window-secret"
 
 
 def test_rate_limit_key_is_keyed_and_reveals_no_address():
-    key = rate_limit_key("192.0.2.44")
+    key = rate_limit_key("192.0.2.44", window=7, secret=SECRET)
     assert "192.0.2.44" not in key
-    assert key == rate_limit_key("192.0.2.44")
-    assert key != rate_limit_key("192.0.2.45")
+    assert key == rate_limit_key("192.0.2.44", window=7, secret=SECRET)
+    assert key != rate_limit_key("192.0.2.45", window=7, secret=SECRET)
 
 
-def test_rate_limit_key_depends_on_the_secret(settings):
-    before = rate_limit_key("192.0.2.44")
+def test_the_key_depends_on_the_window_secret_not_on_secret_key(settings):
+    before = rate_limit_key("192.0.2.44", window=7, secret=SECRET)
     settings.SECRET_KEY = "another-secret"
-    assert rate_limit_key("192.0.2.44") != before
+    assert rate_limit_key("192.0.2.44", window=7, secret=SECRET) == before
+    assert rate_limit_key("192.0.2.44", window=7, secret=b"next-window") != before
+
+
+def test_each_window_gets_its_own_random_secret_that_expires(settings):
+    settings.ZELFTOETS_RATE_LIMIT = "10/600"
+    limit = rate_limit_setting()
+    window, secret = current_window(limit)
+    assert len(secret) == 64
+    assert current_window(limit) == (window, secret)
+    cache.delete(f"zelftoets-rate-secret:{window}")
+    assert current_window(limit)[1] != secret
+
+
+@pytest.mark.parametrize(
+    ("trusted", "forwarded", "expected"),
+    [
+        (0, "198.51.100.1", "10.0.0.9"),
+        (1, "", "10.0.0.9"),
+        (1, "198.51.100.1", "198.51.100.1"),
+        (1, "203.0.113.5, 198.51.100.1", "198.51.100.1"),
+        (2, "203.0.113.5, 198.51.100.1", "203.0.113.5"),
+        (2, "198.51.100.1", "10.0.0.9"),
+    ],
+)
+def test_the_client_address_is_believed_as_far_as_trusted_proxies_vouch(
+    settings, trusted, forwarded, expected
+):
+    settings.TRUSTED_PROXIES = trusted
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+    request = RequestFactory().post("/zelftoets/", headers=headers, REMOTE_ADDR="10.0.0.9")
+    assert client_address(request) == expected
 
 
 @pytest.mark.parametrize(

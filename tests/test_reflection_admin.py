@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 from io import StringIO
 
@@ -9,21 +10,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from handreiking.models import Reflection, ReflectionStatus
+from handreiking.models import HeldReflection, Reflection, ReflectionStatus, week_start
+from tests.factories import ReflectionFactory as reflection
 
 pytestmark = pytest.mark.django_db
 
 LIST = "/admin/handreiking/reflection/"
-
-
-def reflection(**fields) -> Reflection:
-    defaults = {
-        "colleagues": "ja",
-        "manager": "ja",
-        "newspaper": "ja",
-        "submitted_on": timezone.localdate(),
-    }
-    return Reflection.objects.create(**{**defaults, **fields})
 
 
 @pytest.mark.parametrize(
@@ -89,23 +81,35 @@ def test_export_gives_the_filtered_list_as_safe_csv(client_as):
     assert response["Content-Type"].startswith("text/csv")
     content = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content), delimiter=";"))
-    assert rows[0][0] == "datum"
+    assert rows[0][0] == "week"
+    assert re.fullmatch(r"\d{4}-W\d{2}", rows[1][0])
     assert len(rows) == 2
     assert rows[1][-1] == '\'=HYPERLINK("https://evil.example")'
     assert rows[1][4] == "Iets wat ik als privépersoon wil delen"
 
 
-def test_overview_shows_counts_and_hides_small_groups(client_as):
+def test_overview_shows_counts_and_hides_small_cells(client_as):
     for _ in range(12):
         reflection()
     for _ in range(2):
         reflection(manager="nee", topic="werk")
     body = client_as("reviewer").get(LIST + "overzicht/").content.decode()
     assert "In totaal 14 reflecties." in body
-    assert "&lt; 5" in body
-    assert "verborgen" in body  # a single small cell is never derivable from the total
+    assert "&lt; 5" not in body  # one mark for every hidden cell, whatever hides it
+    assert "verborgen" in body
     assert "<svg" in body
     assert "<table" in body
+    assert '<th scope="col">Maand</th>' in body
+
+
+def test_the_list_has_no_day_filter_and_no_facet_counts(client_as):
+    reflection()
+    client = client_as("reviewer")
+    body = client.get(LIST).content.decode()
+    assert "Vandaag" not in body
+    assert "released_week__gte" not in body
+    facets = client.get(LIST, {"_facets": "1"}).content.decode()
+    assert "(1)" not in facets
 
 
 def test_overview_shows_nothing_for_fewer_than_five(client_as):
@@ -116,24 +120,38 @@ def test_overview_shows_nothing_for_fewer_than_five(client_as):
     assert body.count("Te weinig reflecties om deze verdeling te tonen.") == 5
 
 
-def test_purge_deletes_exactly_the_reflections_past_retention(settings):
+def held(since):
+    answers = {"colleagues": "ja", "manager": "nee", "newspaper": "ja"}
+    return HeldReflection.objects.create(**answers, held_since=since)
+
+
+def test_purge_deletes_exactly_the_reflections_past_retention_held_ones_too(settings):
     settings.REFLECTION_RETENTION_DAYS = 365
     today = timezone.localdate()
     keep = [
-        reflection(submitted_on=today),
-        reflection(submitted_on=today - timedelta(days=365)),
+        reflection(released_week=today),
+        reflection(released_week=today - timedelta(days=365)),
     ]
-    reflection(submitted_on=today - timedelta(days=366))
-    reflection(submitted_on=today - timedelta(days=800))
+    reflection(released_week=today - timedelta(days=366))
+    reflection(released_week=today - timedelta(days=800))
+    kept_held = held(today - timedelta(days=300))
+    held(today - timedelta(days=400))
     out = StringIO()
     call_command("purge_reflections", stdout=out)
-    assert "2 reflecties verwijderd" in out.getvalue()
+    assert "3 reflecties verwijderd" in out.getvalue()
     assert set(Reflection.objects.values_list("pk", flat=True)) == {r.pk for r in keep}
+    assert list(HeldReflection.objects.all()) == [kept_held]
 
 
 def test_purge_honours_a_shorter_period():
     today = timezone.localdate()
-    reflection(submitted_on=today - timedelta(days=31))
-    reflection(submitted_on=today - timedelta(days=30))
+    reflection(released_week=today - timedelta(days=31))
+    reflection(released_week=today - timedelta(days=30))
     call_command("purge_reflections", "--days", "30", stdout=StringIO())
     assert Reflection.objects.count() == 1
+
+
+def test_the_deletion_date_follows_the_week_of_release(settings):
+    settings.REFLECTION_RETENTION_DAYS = 365
+    item = reflection(released_week=week_start(timezone.localdate()))
+    assert item.delete_on() == item.released_week + timedelta(days=366)

@@ -1,4 +1,7 @@
-"""The reviewers' admin: a queue of anonymous reflections, filters, export and an overview."""
+"""The reviewers' admin: a queue of anonymous reflections, filters, export and an overview.
+
+Reviewers see only released reflections (groups of at least ZELFTOETS_MIN_GROUP, sharing the
+week of release): no day filter, no facet counts, nothing held."""
 
 import csv
 from functools import cached_property
@@ -51,7 +54,7 @@ def csv_safe(value: str) -> str:
 class ReflectionAdmin(admin.ModelAdmin):
     change_list_template = "admin/handreiking/reflection/change_list.html"
     list_display = (
-        "submitted_on",
+        "week",
         "colleagues",
         "manager",
         "newspaper",
@@ -61,20 +64,15 @@ class ReflectionAdmin(admin.ModelAdmin):
         "excerpt",
         "deleted_on",
     )
-    list_display_links = ("submitted_on", "excerpt")
-    list_filter = (
-        "status",
-        "topic",
-        "colleagues",
-        "manager",
-        "newspaper",
-        "had_personal_data",
-        ("submitted_on", admin.DateFieldListFilter),
-    )
+    list_display_links = ("week", "excerpt")
+    # No date filter: the only date is the week a whole group was released.
+    list_filter = ("status", "topic", "colleagues", "manager", "newspaper", "had_personal_data")
+    # Exact counts beside every filter would count within a group; the list itself is enough.
+    show_facets = admin.ShowFacets.NEVER
     search_fields = ("text",)
     actions = ("mark_read", "archive", "export_selected")
     fields = (
-        "submitted_on",
+        "week",
         "colleagues",
         "manager",
         "newspaper",
@@ -94,6 +92,10 @@ class ReflectionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser  # retention deletes; reviewers only read
+
+    @admin.display(description=_("week"), ordering="released_week")
+    def week(self, obj: Reflection) -> str:
+        return obj.week_label
 
     @admin.display(description=_("tekst"))
     def excerpt(self, obj: Reflection) -> str:
@@ -140,16 +142,17 @@ class ReflectionAdmin(admin.ModelAdmin):
 
         def rows():
             yield [
-                "datum",
+                "week",
                 *[str(label) for _key, label in QUESTIONS],
                 "onderwerp",
                 "status",
                 "bevatte persoonsgegevens",
                 "tekst",
             ]
-            for item in queryset.order_by("-submitted_on", "id").iterator(chunk_size=2000):
+            for item in queryset.order_by("-released_week", "id").iterator(chunk_size=2000):
+                year, week, _day = item.released_week.isocalendar()
                 yield [
-                    item.submitted_on.isoformat(),
+                    f"{year}-W{week:02d}",
                     labels[item.colleagues],
                     labels[item.manager],
                     labels[item.newspaper],
@@ -178,19 +181,29 @@ class ReflectionAdmin(admin.ModelAdmin):
         for field, label in QUESTIONS:
             found = dict(reflections.values_list(field).annotate(n=Count("pk")))
             counts = [(str(name), found.get(key, 0)) for key, name in Answer.choices]
-            breakdowns.append({"title": label, "cells": safe_breakdown(counts)})
+            breakdowns.append(
+                {"title": label, "column": _("Antwoord"), "cells": safe_breakdown(counts)}
+            )
         topics = dict(reflections.values_list("topic").annotate(n=Count("pk")))
         topic_counts = [(str(name), topics.get(key, 0)) for key, name in Topic.choices]
         topic_counts.append((str(_("Geen onderwerp gekozen")), topics.get("", 0)))
-        breakdowns.append({"title": _("Onderwerp"), "cells": safe_breakdown(topic_counts)})
+        breakdowns.append(
+            {
+                "title": _("Onderwerp"),
+                "column": _("Onderwerp"),
+                "cells": safe_breakdown(topic_counts),
+            }
+        )
         months = (
-            reflections.annotate(month=TruncMonth("submitted_on"))
+            reflections.annotate(month=TruncMonth("released_week"))
             .values_list("month")
             .annotate(n=Count("pk"))
             .order_by("month")
         )
         month_counts = [(date_format(month, "F Y"), n) for month, n in months]
-        breakdowns.append({"title": _("Per maand"), "cells": safe_breakdown(month_counts)})
+        breakdowns.append(
+            {"title": _("Per maand"), "column": _("Maand"), "cells": safe_breakdown(month_counts)}
+        )
         min_group = settings.ZELFTOETS_MIN_GROUP
         if total < min_group:
             messages.info(request, _("Er zijn nog te weinig reflecties om iets te tonen."))

@@ -5,7 +5,14 @@ from handreiking.models.chapters import ChangeNote, Chapter, ChapterDraft, Chapt
 from handreiking.models.content import ContentVersion
 from handreiking.models.images import Image
 from handreiking.models.onboarding import OnboardingMaterial
-from handreiking.models.reflections import Answer, Reflection, ReflectionStatus, Topic
+from handreiking.models.reflections import (
+    Answer,
+    HeldReflection,
+    Reflection,
+    ReflectionStatus,
+    Topic,
+    week_start,
+)
 from handreiking.models.search import SearchSection, SearchTerm
 
 __all__ = [
@@ -15,6 +22,7 @@ __all__ = [
     "ChapterDraft",
     "ChapterSlug",
     "ContentVersion",
+    "HeldReflection",
     "Image",
     "OnboardingMaterial",
     "Reflection",
@@ -22,4 +30,5 @@ __all__ = [
     "SearchSection",
     "SearchTerm",
     "Topic",
+    "week_start",
 ]

@@ -29,20 +29,25 @@ class ReflectionStatus(models.TextChoices):
     ARCHIVED = "gearchiveerd", _("Gearchiveerd")
 
 
+def week_start(day: date) -> date:
+    """The Monday of the ISO week of `day`: the only date a released reflection carries."""
+    return day - timedelta(days=day.weekday())
+
+
 class ReflectionQuerySet(models.QuerySet):
     def expired(self, *, today: date, retention_days: int):
-        return self.filter(submitted_on__lt=today - timedelta(days=retention_days))
+        return self.filter(released_week__lt=today - timedelta(days=retention_days))
 
 
-class Reflection(models.Model):
-    """An anonymous zelftoets result. By construction nothing here can identify a person: no
-    user, address, browser, session or time of day; a random id so order and gaps say nothing."""
+class AnswersMixin(models.Model):
+    """What one person answered: the three questions, a topic and the scrubbed text."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     colleagues = models.CharField(
         _("collega's recht in de ogen kijken"), max_length=10, choices=Answer.choices
     )
-    manager = models.CharField(_("goedkeuring van je baas"), max_length=10, choices=Answer.choices)
+    manager = models.CharField(
+        _("goedkeuring van je leidinggevende"), max_length=10, choices=Answer.choices
+    )
     newspaper = models.CharField(
         _("op je gemak als het in de krant staat"), max_length=10, choices=Answer.choices
     )
@@ -55,7 +60,27 @@ class Reflection(models.Model):
             "Er stonden persoonsgegevens in de tekst; die zijn vóór het opslaan vervangen."
         ),
     )
-    submitted_on = models.DateField(_("datum"))
+
+    ANSWER_FIELDS = ("colleagues", "manager", "newspaper", "topic", "text", "had_personal_data")
+
+    class Meta:
+        abstract = True
+
+    def answers(self) -> dict:
+        return {name: getattr(self, name) for name in self.ANSWER_FIELDS}
+
+
+class Reflection(AnswersMixin):
+    """An anonymous zelftoets result, released to reviewers in a group (see
+    `handreiking.zelftoets.release`). Nothing here can identify a person: no user, address,
+    browser, session or time; only the week of release, which the whole group shares; a random
+    id, and rows written in random order, so neither order nor gaps say who came first."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    released_week = models.DateField(
+        _("vrijgegeven in de week van"),
+        help_text=_("De maandag van de week waarin de groep vrijkwam; geen inzenddatum."),
+    )
     status = models.CharField(
         _("status"),
         max_length=12,
@@ -68,19 +93,49 @@ class Reflection(models.Model):
     class Meta:
         verbose_name = _("reflectie")
         verbose_name_plural = _("reflecties")
-        # The random id makes the order within a day say nothing about who came first.
-        ordering = ["-submitted_on", "id"]
+        # The random id makes the order within a week say nothing about who came first.
+        ordering = ["-released_week", "id"]
         indexes = [
-            models.Index(fields=["-submitted_on", "id"], name="reflection_newest"),
-            models.Index(fields=["status", "-submitted_on", "id"], name="reflection_status_newest"),
+            models.Index(fields=["-released_week", "id"], name="reflection_newest"),
+            models.Index(
+                fields=["status", "-released_week", "id"], name="reflection_status_newest"
+            ),
         ]
 
     def __str__(self) -> str:
-        return _("Reflectie van %(date)s") % {"date": self.submitted_on.strftime("%d-%m-%Y")}
+        return _("Reflectie uit week %(week)s") % {"week": self.week_label}
 
     def get_absolute_url(self) -> str:
         return reverse("admin:handreiking_reflection_change", args=[self.pk])
 
+    @property
+    def week_label(self) -> str:
+        year, week, _day = self.released_week.isocalendar()
+        return f"{week} van {year}"
+
     def delete_on(self, retention_days: int | None = None) -> date:
         days = settings.REFLECTION_RETENTION_DAYS if retention_days is None else retention_days
-        return self.submitted_on + timedelta(days=days + 1)
+        return self.released_week + timedelta(days=days + 1)
+
+
+class HeldReflectionQuerySet(models.QuerySet):
+    def expired(self, *, today: date, retention_days: int):
+        return self.filter(held_since__lt=today - timedelta(days=retention_days))
+
+
+class HeldReflection(AnswersMixin):
+    """A submission waiting for its group: never shown to reviewers, in no count. The held rows
+    are rewritten in random order with every submission, so the table keeps no arrival order;
+    `held_since` (a Monday) exists only for retention and is dropped at release."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    held_since = models.DateField(_("wacht sinds de week van"))
+
+    objects = HeldReflectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("wachtende reflectie")
+        verbose_name_plural = _("wachtende reflecties")
+
+    def __str__(self) -> str:
+        return str(_("Wachtende reflectie"))

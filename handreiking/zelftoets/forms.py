@@ -4,8 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from handreiking.models import Answer, Topic
+from handreiking.zelftoets.scrubbing import REMOVED_DESCRIPTION
 
 ANSWER_FIELDS = ("colleagues", "manager", "newspaper")
+SHARE_YES, SHARE_NO = "ja", "nee"
 
 
 def answer_field(label: str, required_message: str) -> forms.ChoiceField:
@@ -48,9 +50,11 @@ class ZelftoetsForm(forms.Form):
     text = forms.CharField(
         label=_("Wil je iets kwijt over je twijfel? (niet verplicht)"),
         help_text=_(
-            "Hoogstens 4.000 tekens. Schrijf geen namen, e-mailadressen of telefoonnummers: "
-            "die halen we er toch uit."
-        ),
+            "Hoogstens 4.000 tekens. Schrijf liever geen namen of andere gegevens over "
+            "personen. Als je je antwoorden laat bewaren, vervangen we eerst %(removed)s door "
+            "bijvoorbeeld [naam] of [e-mail]."
+        )
+        % {"removed": REMOVED_DESCRIPTION},
         required=False,
         max_length=4000,
         strip=True,
@@ -69,7 +73,24 @@ class ZelftoetsForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    field_order = ["colleagues", "manager", "newspaper", "topic", "text", "website"]
+    delen = forms.ChoiceField(
+        label=_("Mogen we je antwoorden anoniem bewaren?"),
+        choices=[
+            (SHARE_YES, _("Ja, de redactie mag mijn antwoorden anoniem gebruiken")),
+            (SHARE_NO, _("Nee, geef me alleen advies")),
+        ],
+        # Nothing is pre-selected: keeping answers needs an active yes. Without a choice we
+        # keep nothing, and the advice page says so.
+        required=False,
+        widget=forms.RadioSelect(attrs={"class": "choices__input"}),
+        error_messages={"invalid_choice": _("Kies ja of nee.")},
+    )
+
+    field_order = ["colleagues", "manager", "newspaper", "topic", "text", "delen", "website"]
+
+    @property
+    def keeps_answers(self) -> bool:
+        return self.cleaned_data.get("delen") == SHARE_YES
 
     def clean_website(self):
         if self.cleaned_data["website"]:

@@ -1,13 +1,16 @@
-"""A rate limit on zelftoets submissions that never stores who you are: a keyed hash of the
-address, in the cache only, gone when the window ends."""
+"""A rate limit on zelftoets submissions that never stores who you are: a hash of the address
+keyed with a secret that lives only in the cache and is gone when its window ends."""
 
+import hashlib
+import hmac
+import secrets
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
-from django.utils.crypto import salted_hmac
 
 
 @dataclass(frozen=True)
@@ -37,32 +40,59 @@ def rate_limit_setting(value: str | None = None) -> RateLimit:
 
 
 def client_address(request: HttpRequest) -> str:
-    """The address as our own proxy saw it: the last X-Forwarded-For hop (earlier hops are the
-    client's to invent), else the socket's. Used only to derive the cache key below."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+    """The client's address as far as our own proxies vouch for it (TRUSTED_PROXIES): each of
+    them appends the address it saw to X-Forwarded-For, so with N proxies the client is the N-th
+    hop from the end; hops before it are the client's own to invent. With 0, the socket's."""
+    trusted = settings.TRUSTED_PROXIES
+    if trusted:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return hops[-1]
+        if len(hops) >= trusted:
+            return hops[-trusted]
     return request.META.get("REMOTE_ADDR", "")
 
 
-def rate_limit_key(address: str) -> str:
-    digest = salted_hmac("handreiking.zelftoets.rate-limit", address, algorithm="sha256")
-    return f"zelftoets-rate:{digest.hexdigest()[:40]}"
+def current_window(limit: RateLimit) -> tuple[int, bytes]:
+    """The current fixed window and its secret. The secret is random, lives only in the cache
+    and expires with the window: afterwards nobody, not even with SECRET_KEY, can map a key
+    back to an address by trying the whole address range."""
+    index = int(time.time()) // limit.seconds
+    secret_key = f"zelftoets-rate-secret:{index}"
+    cache.add(secret_key, secrets.token_hex(32), timeout=limit.seconds * 2)
+    secret = cache.get(secret_key) or ""
+    return index, secret.encode()
 
 
-def over_rate_limit(request: HttpRequest) -> int | None:
-    """Count this submission; seconds to wait when the client is over the limit, else None."""
+def rate_limit_key(address: str, *, window: int, secret: bytes) -> str:
+    digest = hmac.new(secret, address.encode(), hashlib.sha256).hexdigest()[:40]
+    return f"zelftoets-rate:{window}:{digest}"
+
+
+def _key(request: HttpRequest, limit: RateLimit) -> str:
+    window, secret = current_window(limit)
+    return rate_limit_key(client_address(request), window=window, secret=secret)
+
+
+def retry_after(request: HttpRequest) -> int | None:
+    """Seconds to wait when this client already used its quota in this window, else None."""
     limit = rate_limit_setting()
     if not limit.enabled:
         return None
-    key = rate_limit_key(client_address(request))
-    if cache.add(key, 1, timeout=limit.seconds):
+    used = cache.get(_key(request, limit), 0)
+    if used < limit.count:
         return None
+    return limit.seconds - int(time.time()) % limit.seconds
+
+
+def count_submission(request: HttpRequest) -> None:
+    """Use one of the client's submissions; only stored submissions count."""
+    limit = rate_limit_setting()
+    if not limit.enabled:
+        return
+    key = _key(request, limit)
+    if cache.add(key, 1, timeout=limit.seconds):
+        return
     try:
-        count = cache.incr(key)
+        cache.incr(key)
     except ValueError:  # expired between add() and incr()
         cache.set(key, 1, timeout=limit.seconds)
-        return None
-    return limit.seconds if count > limit.count else None

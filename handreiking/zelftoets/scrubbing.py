@@ -74,3 +74,6 @@ def scrub(text: str) -> Scrubbed:
     replace(_BSN, "[bsn]", passes_eleven_test)
     replace(_HANDLE, "[profiel]")
     return Scrubbed(text=text, had_personal_data=found)
+
+
+REMOVED_DESCRIPTION = "e-mailadressen, telefoonnummers, BSN's, IBAN's en links naar profielen"

@@ -1,32 +1,39 @@
-"""Writes of the zelftoets: storing a reflection anonymously, and deleting old ones."""
+"""Writes of the zelftoets: keeping a reflection anonymously, and deleting old ones."""
 
 from datetime import date
 
 from django.utils import timezone
 
-from handreiking.models import Reflection
+from handreiking.models import HeldReflection, Reflection
+from handreiking.zelftoets import release
 from handreiking.zelftoets.scrubbing import scrub
 
 
 def submit_reflection(
     *, colleagues: str, manager: str, newspaper: str, topic: str = "", text: str = ""
-) -> Reflection:
-    """Store a zelftoets anonymously: scrubbed text and the local date, nothing else."""
+) -> int:
+    """Keep a zelftoets anonymously: the answers and the scrubbed text, held until its group is
+    complete (see `release`). Returns how many reflections this submission released."""
     scrubbed = scrub(text)
-    return Reflection.objects.create(
-        colleagues=colleagues,
-        manager=manager,
-        newspaper=newspaper,
-        topic=topic,
-        text=scrubbed.text,
-        had_personal_data=scrubbed.had_personal_data,
-        submitted_on=timezone.localdate(),
-    )
+    answers = {
+        "colleagues": colleagues,
+        "manager": manager,
+        "newspaper": newspaper,
+        "topic": topic,
+        "text": scrubbed.text,
+        "had_personal_data": scrubbed.had_personal_data,
+    }
+    return release.hold(answers=answers, today=timezone.localdate())
 
 
 def purge_reflections(*, retention_days: int, today: date | None = None) -> int:
-    """Delete reflections older than the retention period; returns how many."""
-    deleted, _details = Reflection.objects.expired(
-        today=today or timezone.localdate(), retention_days=retention_days
+    """Delete reflections, released or still held, older than the retention period; returns
+    how many."""
+    today = today or timezone.localdate()
+    released, _details = Reflection.objects.expired(
+        today=today, retention_days=retention_days
     ).delete()
-    return deleted
+    held, _details = HeldReflection.objects.expired(
+        today=today, retention_days=retention_days
+    ).delete()
+    return released + held
