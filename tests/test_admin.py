@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from handreiking.models import ChangeNote, Chapter, ChapterDraft
+from tests.factories import ChapterFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,14 +58,14 @@ def test_markdownx_own_endpoints_are_not_routed(editor_client, path):
 
 
 def test_editor_cannot_delete_a_chapter(editor_client):
-    chapter = Chapter.objects.get(number=1)
+    chapter = ChapterFactory()
     response = editor_client.post(f"{CHANGELIST}{chapter.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
     assert Chapter.objects.filter(pk=chapter.pk).exists()
 
 
 def test_change_form_shows_markdown_editor_and_content_warnings(editor_client):
-    chapter = Chapter.objects.get(number=1)
+    chapter = ChapterFactory(body="Lees de gedragscode [hier](#).")
     body = editor_client.get(f"{CHANGELIST}{chapter.pk}/change/").content.decode()
     assert "markdownx-editor" in body
     assert 'data-markdownx-urls-path="/admin/markdown-voorbeeld/"' in body
@@ -74,8 +75,16 @@ def test_change_form_shows_markdown_editor_and_content_warnings(editor_client):
     assert 'name="_publish"' in body
 
 
+def test_seed_placeholder_link_is_flagged_in_the_change_form(editor_client):
+    """The seed text: chapter 1 of the shipped handreiking still links "hier" to "#"."""
+    chapter = Chapter.objects.get(number=1)
+    body = editor_client.get(f"{CHANGELIST}{chapter.pk}/change/").content.decode()
+    assert "Controleer de tekst" in body
+    assert "wijst nog nergens naar (#)" in body
+
+
 def test_saving_a_draft_keeps_readers_on_the_published_text(client, editor_client):
-    chapter = Chapter.objects.get(number=2)
+    chapter = ChapterFactory()
     published_body = chapter.body
     url = f"{CHANGELIST}{chapter.pk}/change/"
     response = editor_client.post(
@@ -101,12 +110,12 @@ def test_saving_a_draft_keeps_readers_on_the_published_text(client, editor_clien
 
 @pytest.mark.parametrize(("role", "status"), [("anonymous", 302), ("reviewer", 403)])
 def test_draft_preview_is_closed_to_others(client_as, role, status):
-    chapter = Chapter.objects.get(number=2)
+    chapter = ChapterFactory()
     assert client_as(role).get(f"{CHANGELIST}{chapter.pk}/voorbeeld/").status_code == status
 
 
 def test_publishing_a_major_change_needs_a_note(editor_client):
-    chapter = Chapter.objects.get(number=2)
+    chapter = ChapterFactory()
     url = f"{CHANGELIST}{chapter.pk}/change/"
     response = editor_client.post(
         url, {**form_data(chapter, body="Nieuw.", change_kind="major"), "_publish": "1"}
@@ -118,7 +127,7 @@ def test_publishing_a_major_change_needs_a_note(editor_client):
 
 
 def test_publishing_a_major_change_updates_date_notes_and_clears_draft(client, editor_client):
-    chapter = Chapter.objects.get(number=2)
+    chapter = ChapterFactory()
     before = chapter.last_major_change_at
     url = f"{CHANGELIST}{chapter.pk}/change/"
     editor_client.post(url, {**form_data(chapter, body="Concept."), "_save_draft": "1"})
@@ -148,7 +157,7 @@ def test_publishing_a_major_change_updates_date_notes_and_clears_draft(client, e
 
 
 def test_publishing_a_minor_change_keeps_the_date(editor_client):
-    chapter = Chapter.objects.get(number=3)
+    chapter = ChapterFactory(body="Delen gaat erg makkelijk.")
     before = chapter.last_major_change_at
     notes = ChangeNote.objects.count()
     editor_client.post(
@@ -162,14 +171,14 @@ def test_publishing_a_minor_change_keeps_the_date(editor_client):
 
 
 def test_renaming_the_slug_in_the_admin_keeps_old_links_working(client, editor_client):
-    chapter = Chapter.objects.get(number=3)
+    chapter = ChapterFactory()
     old = chapter.get_absolute_url()
     editor_client.post(f"{CHANGELIST}{chapter.pk}/change/", form_data(chapter, slug="krantentest"))
     assert client.get(old)["Location"] == "/handreiking/krantentest/"
 
 
 def test_a_former_slug_of_another_chapter_cannot_be_taken(editor_client):
-    one, two = Chapter.objects.get(number=1), Chapter.objects.get(number=2)
+    one, two = ChapterFactory(), ChapterFactory()
     old_one = one.slug
     editor_client.post(f"{CHANGELIST}{one.pk}/change/", form_data(one, slug="ambassadeur"))
     response = editor_client.post(f"{CHANGELIST}{two.pk}/change/", form_data(two, slug=old_one))
@@ -188,7 +197,8 @@ def test_new_chapter_can_be_drafted_then_published(client, editor_client):
         "change_note": "",
     }
     editor_client.post(f"{CHANGELIST}add/", {**data, "_save_draft": "1"})
-    chapter = Chapter.objects.get(number=4)
+    chapter = Chapter.objects.get(slug="omgaan-met-reacties")
+    assert chapter.number == 4
     assert not chapter.is_published
     assert client.get("/handreiking/omgaan-met-reacties/").status_code == 404
     editor_client.post(f"{CHANGELIST}{chapter.pk}/change/", {**data, "_publish": "1"})
@@ -199,7 +209,7 @@ def test_new_chapter_can_be_drafted_then_published(client, editor_client):
 
 
 def test_history_lists_versions_and_compare_shows_a_readable_diff(editor_client):
-    chapter = Chapter.objects.get(number=2)
+    chapter = ChapterFactory(body="De blik van buiten kan verfrissend zijn.")
     editor_client.post(
         f"{CHANGELIST}{chapter.pk}/change/",
         form_data(
@@ -220,7 +230,7 @@ def test_history_lists_versions_and_compare_shows_a_readable_diff(editor_client)
 
 
 def test_diff_escapes_markup_from_the_text(editor_client):
-    chapter = Chapter.objects.get(number=2)
+    chapter = ChapterFactory()
     editor_client.post(
         f"{CHANGELIST}{chapter.pk}/change/",
         form_data(chapter, body=chapter.body + "\n\n<script>alert(1)</script>"),
@@ -231,7 +241,7 @@ def test_diff_escapes_markup_from_the_text(editor_client):
 
 
 def test_restoring_an_old_version_is_itself_a_new_version(client, editor_client):
-    chapter = Chapter.objects.get(number=2)
+    chapter = ChapterFactory(body="De samenleving bevindt zich ook online.")
     original = chapter.body
     first_version = chapter.history.last()
     editor_client.post(
@@ -252,14 +262,14 @@ def test_restoring_an_old_version_is_itself_a_new_version(client, editor_client)
 
 
 def test_reviewer_cannot_restore(client_as):
-    chapter = Chapter.objects.get(number=2)
+    chapter = ChapterFactory()
     record = chapter.history.first()
     url = reverse("admin:handreiking_chapter_restore", args=[chapter.pk, record.pk])
     assert client_as("reviewer").post(url, {"change_kind": "minor"}).status_code == 403
 
 
 def test_preview_without_a_draft_says_so(editor_client):
-    chapter = Chapter.objects.get(number=3)
+    chapter = ChapterFactory(body="Twijfel over je bijdrage? Doe de zelftoets.")
     body = editor_client.get(f"{CHANGELIST}{chapter.pk}/voorbeeld/").content.decode()
     assert "Er is geen concept." in body
     assert "Twijfel over je bijdrage?" in body

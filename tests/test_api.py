@@ -4,28 +4,34 @@ import pytest
 
 from handreiking import services
 from handreiking.models import Chapter
+from tests.factories import ChapterFactory, clear_chapters, publish
 
 pytestmark = pytest.mark.django_db
 
 
 def test_list_gives_published_chapters_in_order_with_links(client):
+    clear_chapters()
+    ChapterFactory(number=3)
+    chapter = ChapterFactory(
+        number=1, body="## Wat zegt de Gedragscode Integriteit Rijk?\n\n- Wees zorgvuldig."
+    )
+    ChapterFactory(number=2)
     response = client.get("/api/hoofdstukken/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     chapters = response.json()["hoofdstukken"]
     assert [c["nummer"] for c in chapters] == [1, 2, 3]
     first = chapters[0]
-    chapter = Chapter.objects.get(number=1)
     assert first["url"] == f"http://testserver/handreiking/{chapter.slug}/"
     assert first["vaste_url"] == f"http://testserver/h/{chapter.pk}/"
     assert first["onderdelen"][0]["url"].endswith("#wat-zegt-de-gedragscode-integriteit-rijk")
 
 
 def test_list_answers_304_until_a_chapter_changes(client):
+    chapter = ChapterFactory()
     first = client.get("/api/hoofdstukken/")
     etag, modified = first["ETag"], first["Last-Modified"]
     assert client.get("/api/hoofdstukken/", headers={"If-None-Match": etag}).status_code == 304
-    chapter = Chapter.objects.get(number=2)
     services.publish_chapter(chapter=chapter, user=None, body=chapter.body + "\n\nExtra.")
     again = client.get("/api/hoofdstukken/", headers={"If-None-Match": etag})
     assert again.status_code == 200
@@ -45,7 +51,11 @@ def test_drafts_are_not_in_the_api(client, editor):
 
 
 def test_detail_has_markdown_html_and_change_notes_and_answers_304(client):
-    chapter = Chapter.objects.get(number=3)
+    chapter = publish(
+        number=3,
+        title="De krantentest",
+        body="Vraag je af of je:\n\n- Je goedkeuring zou krijgen van je baas\n",
+    )
     response = client.get(f"/api/hoofdstukken/{chapter.slug}/")
     data = response.json()
     assert data["markdown"] == chapter.body
@@ -58,7 +68,7 @@ def test_detail_has_markdown_html_and_change_notes_and_answers_304(client):
 
 
 def test_detail_follows_a_renamed_slug(client):
-    chapter = Chapter.objects.get(number=3)
+    chapter = ChapterFactory()
     old = chapter.slug
     services.publish_chapter(chapter=chapter, user=None, slug="krantentest")
     response = client.get(f"/api/hoofdstukken/{old}/")

@@ -5,8 +5,27 @@ import re
 import pytest
 
 from handreiking.models import Chapter
+from tests.factories import ChapterFactory
 
 pytestmark = pytest.mark.django_db
+
+CHAPTER_BODY = """Een inleiding met een [link naar de zelftoets](/zelftoets/).
+
+## Een onderdeel
+
+- Een **punt**
+- Nog een punt
+
+### Een kleiner onderdeel
+
+Zou je bericht morgen in de krant mogen staan?
+"""
+
+
+@pytest.fixture(autouse=True)
+def chapter(db):
+    """A chapter page of our own among the pages, and a result for "krant" on the search page."""
+    return ChapterFactory(title="De krantentest", body=CHAPTER_BODY)
 
 
 def pages() -> list[str]:

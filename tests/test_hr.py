@@ -4,23 +4,28 @@ import pytest
 
 from handreiking import services
 from handreiking.models import Chapter, OnboardingMaterial
+from tests.factories import ChapterFactory
 
 pytestmark = pytest.mark.django_db
 
+# A chapter with one section, whose anchor is "wat-zegt-de-gedragscode-integriteit-rijk".
+WITH_SECTION = "Inleiding.\n\n## Wat zegt de Gedragscode Integriteit Rijk?\n\n- Wees zorgvuldig."
+
 
 def test_hr_page_lists_every_chapter_and_section_with_permanent_links(client):
+    first = ChapterFactory(body=WITH_SECTION)
+    ChapterFactory()
     body = client.get("/voor-hr/").content.decode()
     for chapter in Chapter.objects.published():
         assert f"http://testserver/h/{chapter.pk}/" in body
         assert f'src="/voor-hr/qr/{chapter.pk}.svg"' in body
-    first = Chapter.objects.get(number=1)
     anchor = "wat-zegt-de-gedragscode-integriteit-rijk"
     assert f"http://testserver/h/{first.pk}/#{anchor}" in body
     assert f"/voor-hr/qr/{first.pk}.svg?onderdeel={anchor}" in body
 
 
 def test_permanent_section_link_survives_a_rename(client):
-    chapter = Chapter.objects.get(number=1)
+    chapter = ChapterFactory(body=WITH_SECTION)
     services.publish_chapter(chapter=chapter, user=None, slug="ambassadeur")
     response = client.get(f"/h/{chapter.pk}/")
     assert response["Location"] == "/handreiking/ambassadeur/"
@@ -32,7 +37,7 @@ def test_permanent_section_link_survives_a_rename(client):
 
 
 def test_qr_code_is_an_svg_for_the_permanent_link(client):
-    chapter = Chapter.objects.get(number=1)
+    chapter = ChapterFactory(body=WITH_SECTION)
     response = client.get(f"/voor-hr/qr/{chapter.pk}.svg")
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
@@ -46,7 +51,7 @@ def test_qr_code_is_an_svg_for_the_permanent_link(client):
 
 
 def test_qr_code_only_for_real_sections_of_published_chapters(client, editor):
-    chapter = Chapter.objects.get(number=1)
+    chapter = ChapterFactory(body=WITH_SECTION)
     assert client.get(f"/voor-hr/qr/{chapter.pk}.svg", {"onderdeel": "x" * 500}).status_code == 404
     draft = Chapter(number=9)
     services.save_draft(chapter=draft, title="Concept", slug="concept", summary="", body="x",
@@ -56,7 +61,7 @@ def test_qr_code_only_for_real_sections_of_published_chapters(client, editor):
 
 
 def test_hr_material_appears_under_its_chapter(client):
-    chapter = Chapter.objects.get(number=3)
+    chapter = ChapterFactory()
     OnboardingMaterial.objects.create(
         chapter=chapter, title="Introductiedag, module 3", url="https://intranet.example/intro",
         description="We bespreken de krantentest.",
@@ -79,7 +84,7 @@ def test_each_group_reaches_only_its_own_admin(client_as, role, material, chapte
 
 def test_hr_adds_material_only_with_a_web_address(client_as):
     client = client_as("hr")
-    chapter = Chapter.objects.get(number=2)
+    chapter = ChapterFactory()
     bad = client.post(
         "/admin/handreiking/onboardingmaterial/add/",
         {"chapter": chapter.pk, "title": "Les", "url": "ftp://intranet.example/x"},

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 
 from handreiking import services
-from handreiking.models import Chapter, Image
+from handreiking.models import Image
+from tests.factories import ChapterFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,16 +81,8 @@ def test_only_editors_manage_images(client_as, role, status):
     assert client_as(role).get(ADD_URL).status_code == status
 
 
-def make_image() -> Image:
-    data = picture()
-    return Image.objects.create(
-        alt_text="Blauw vlak", data=data, content_type="image/png", width=40, height=30,
-        size=len(data),
-    )  # fmt: skip
-
-
 def test_image_is_served_with_its_own_type_and_long_cache(client):
-    image = make_image()
+    image = ImageFactory(alt_text="Blauw vlak")
     response = client.get(image.get_absolute_url())
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
@@ -101,8 +94,8 @@ def test_image_is_served_with_its_own_type_and_long_cache(client):
 
 
 def test_chapter_shows_an_image_with_its_alt_text(client):
-    image = make_image()
-    chapter = Chapter.objects.get(number=1)
+    image = ImageFactory(alt_text="Blauw vlak")
+    chapter = ChapterFactory()
     services.publish_chapter(
         chapter=chapter, user=None, body=chapter.body + "\n\n" + image.markdown
     )

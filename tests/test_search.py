@@ -6,9 +6,41 @@ import pytest
 
 from handreiking import search, services
 from handreiking.models import Chapter, SearchSection
-from tests.factories import publish
+from tests.factories import ChapterFactory, clear_chapters, publish
 
 pytestmark = pytest.mark.django_db
+
+# Each word a test looks for is in one chapter only, so each query has one right answer.
+CHAPTERS = {
+    1: (
+        "Online actief als ambassadeur",
+        "Netwerken gaat online makkelijk. Zo ben je een ambassadeur van je organisatie.\n\n"
+        "## Wat zegt de Gedragscode Integriteit Rijk?\n\n"
+        "- Houd je deelname zorgvuldig, gericht en gedoseerd.\n",
+    ),
+    2: (
+        "Online luisteren",
+        "Kijk nieuwsgierig rond. Je hoeft geen vlogger met honderden volgers te zijn: "
+        "meelezen is ook meedoen.\n",
+    ),
+    3: (
+        "Integriteit op social media",
+        "Het delen van opinies gaat snel.\n\n"
+        "Zou je bijdrage de volgende dag in de krant mogen staan?\n",
+    ),
+}
+
+
+@pytest.fixture(autouse=True)
+def chapters(db) -> dict[int, Chapter]:
+    """Chapters 1 to 3 of these tests, and no others (not the seed's)."""
+    clear_chapters()
+    return {
+        number: ChapterFactory(
+            number=number, title=title, slug=f"zoekhoofdstuk-{number}", body=body
+        )
+        for number, (title, body) in CHAPTERS.items()
+    }
 
 
 def chapter_numbers(client, query: str) -> list[int]:
@@ -44,8 +76,8 @@ def test_a_typo_finds_its_word_and_suggests_the_spelling(client):
     assert "ambassadeur" in body
 
 
-def test_a_hit_in_a_section_links_to_its_anchor(client):
-    chapter = Chapter.objects.get(number=1)
+def test_a_hit_in_a_section_links_to_its_anchor(client, chapters):
+    chapter = chapters[1]
     body = client.get("/zoeken/", {"q": "gedoseerd"}).content.decode()
     assert f'href="/handreiking/{chapter.slug}/#wat-zegt-de-gedragscode-integriteit-rijk"' in body
 
@@ -69,7 +101,7 @@ def test_highlights_are_escaped_before_marking(client):
 
 
 def test_drafts_are_never_found(client, editor):
-    chapter = Chapter.objects.get(number=2)
+    chapter = ChapterFactory()
     services.save_draft(
         chapter=chapter, title=chapter.title, slug=chapter.slug, summary="",
         body="Het geheime woord is zebrapad.", user=editor,
@@ -82,8 +114,8 @@ def test_drafts_are_never_found(client, editor):
     assert "Geen resultaten" in client.get("/zoeken/", {"q": "zebrapad"}).content.decode()
 
 
-def test_published_changes_are_searchable_at_once(client):
-    chapter = Chapter.objects.get(number=2)
+def test_published_changes_are_searchable_at_once(client, chapters):
+    chapter = chapters[2]
     services.publish_chapter(chapter=chapter, user=None, body="Alles over podcasts maken.")
     assert chapter_numbers(client, "podcasts") == [2]
     assert chapter_numbers(client, "vloggers") == []
@@ -130,8 +162,8 @@ def test_long_query_is_truncated(client):
     assert len(outcome.query) <= search.MAX_QUERY_LENGTH
 
 
-def test_search_index_follows_chapter_sections():
-    chapter = Chapter.objects.get(number=1)
+def test_search_index_follows_chapter_sections(chapters):
+    chapter = chapters[1]
     anchors = list(
         SearchSection.objects.filter(chapter=chapter)
         .order_by("position")

@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from handreiking.models import Chapter
-from tests.factories import UserFactory
+from tests.factories import ChapterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -16,6 +16,28 @@ AXE_OPTIONS = {
 }
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 ZELFTOETS_ADVICE = {"colleagues": "ja", "manager": "nee", "newspaper": "ja"}
+
+# What a chapter page can hold: a long title, sections, lists, links and long Dutch words.
+CHAPTER_TITLE = "Rijksambtenaren zijn online actief als ambassadeur van de Rijksoverheid"
+CHAPTER_BODY = """Netwerken is online veel makkelijker dan offline. Werk je aan een vraagstuk?
+Dan leg je via [LinkedIn](https://www.linkedin.com/) makkelijk eerste contacten.
+
+## Wat zegt de Gedragscode Integriteit Rijk?
+
+- Als ambtenaar ben je een ambassadeur van je organisatie
+- Bewaak het onderscheid tussen privépersoon en ambtenaar in functie
+- Houd je deelname zorgvuldig, gericht en gedoseerd.
+
+### Integriteitsbeleidsmedewerkers
+
+Twijfel je? Vraag het de vertrouwenspersoon of de integriteitscoördinator.
+"""
+# Content checks the editor sees: a placeholder link and a sentence longer than 25 words.
+BODY_WITH_WARNINGS = (
+    "De volledige gedragscode lees je [hier](#).\n\n"
+    "Je hoeft zelf dus geen twitteraar of vlogger te zijn met honderden volgers, en je hoeft "
+    "niet elke dag een mening online te zetten: luisteren en meelezen is ook meedoen.\n"
+)
 
 
 def assert_accessible(page, label: str) -> None:
@@ -29,6 +51,9 @@ def assert_accessible(page, label: str) -> None:
 
 
 def public_pages() -> list[str]:
+    """Every public page of the installed handreiking: each seed chapter, and search pages
+    with results ("krant"), without ("xylofoon") and with a suggestion ("ambasadeur") from the
+    seed text."""
     chapters = [c.get_absolute_url() for c in Chapter.objects.published()]
     return [
         "/",
@@ -47,6 +72,7 @@ def public_pages() -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_every_public_page_passes_axe(page, scheme):
+    """Over the installed handreiking: every seed chapter as shipped (see public_pages)."""
     page.emulate_media(color_scheme=scheme)
     csp_errors: list[str] = []
     page.on(
@@ -73,7 +99,7 @@ def test_zelftoets_with_errors_and_with_advice_passes_axe(page):
 
 def test_admin_chapter_form_passes_axe(page, login):
     login(UserFactory(groups=["Redacteuren"]))
-    chapter = Chapter.objects.get(number=2)
+    chapter = ChapterFactory(body=BODY_WITH_WARNINGS)
     page.goto(f"/admin/handreiking/chapter/{chapter.pk}/change/")
     page.locator("#id_body").wait_for()
     assert_accessible(page, "bewerkscherm hoofdstuk")
@@ -96,10 +122,16 @@ def test_zelftoets_can_be_done_with_the_keyboard_alone(page):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
     page.keyboard.type("Ik twijfelde over een bericht over mijn werk.")
+    page.keyboard.press("Tab")  # the link to the privacy statement in "Wat we bewaren"
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "/privacy/"
+    page.keyboard.press("Tab")  # whether the answers may be kept: "ja" comes first
+    assert page.evaluate("document.activeElement.name") == "delen"
+    page.keyboard.press("Space")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "submit"
     page.keyboard.press("Enter")
     page.locator("text=Je kunt je bericht plaatsen").wait_for()
+    page.locator("text=Je antwoorden zijn anoniem bewaard").wait_for()
 
 
 def test_error_summary_links_move_focus_to_the_field(page):
@@ -111,6 +143,7 @@ def test_error_summary_links_move_focus_to_the_field(page):
 
 @pytest.mark.parametrize("width", [320])
 def test_pages_reflow_at_320_pixels_without_sideways_scrolling(browser, live_server, width):
+    """Over the installed handreiking: every seed chapter as shipped (see public_pages)."""
     context = browser.new_context(
         base_url=live_server.url, viewport={"width": width, "height": 640}
     )
@@ -125,14 +158,15 @@ def test_pages_reflow_at_320_pixels_without_sideways_scrolling(browser, live_ser
 def test_text_zoomed_to_200_percent_stays_readable(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 640, "height": 800})
     page = context.new_page()
-    page.goto(Chapter.objects.get(number=1).get_absolute_url())
+    page.goto(ChapterFactory(title=CHAPTER_TITLE, body=CHAPTER_BODY).get_absolute_url())
     page.evaluate("document.documentElement.style.fontSize = '200%'")
     assert page.evaluate("document.documentElement.scrollWidth") <= 640
     context.close()
 
 
 def test_print_view_drops_navigation_and_forms_and_shows_link_targets(page):
-    chapter = Chapter.objects.get(number=2)
+    ChapterFactory()  # a neighbour, so the page has previous/next links
+    chapter = ChapterFactory(title=CHAPTER_TITLE, body=CHAPTER_BODY)
     page.goto(chapter.get_absolute_url())
     page.emulate_media(media="print")
     for selector in (".site-nav", ".site-search", ".skip-link", ".breadcrumb", ".pagination"):
@@ -155,7 +189,7 @@ def test_screenshots_of_home_chapter_and_zelftoets(browser, live_server, width):
         base_url=live_server.url, viewport={"width": width, "height": 900}
     )
     page = context.new_page()
-    chapter = Chapter.objects.get(number=1)
+    chapter = ChapterFactory(title=CHAPTER_TITLE, body=CHAPTER_BODY)
     for name, path in (("home", "/"), ("hoofdstuk", chapter.get_absolute_url()),
                        ("zelftoets", "/zelftoets/")):  # fmt: skip
         page.goto(path)

@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 
 from handreiking import services
 from handreiking.models import Chapter
-from tests.factories import UserFactory
+from tests.factories import ChapterFactory, UserFactory
 from tests.test_markdown import XSS_CORPUS
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -14,11 +14,14 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def test_editor_drafts_previews_publishes_compares_and_restores(page, browser, live_server, login):
     editor = UserFactory(groups=["Redacteuren"])
-    chapter = Chapter.objects.get(number=2)
     original_sentence = "De blik van buiten kan verfrissend zijn."
+    chapter = ChapterFactory(
+        title="Online luisteren",
+        body=f"Kijk online rond. {original_sentence}\n\nLuisteren is ook meedoen.",
+    )
     login(editor)
 
-    # Edit chapter 2 with the live preview.
+    # Edit the chapter with the live preview.
     page.goto(f"/admin/handreiking/chapter/{chapter.pk}/change/")
     body = page.locator("#id_body")
     new_body = chapter.body.replace(original_sentence, "De blik van buiten helpt je verder.")
@@ -74,7 +77,7 @@ def test_editor_drafts_previews_publishes_compares_and_restores(page, browser, l
 
 def test_no_xss_payload_runs_on_the_public_page_or_in_the_preview(page, dialogs, login):
     body = "\n\n".join(XSS_CORPUS)
-    services.publish_chapter(
+    chapter = services.publish_chapter(
         chapter=Chapter(number=20), user=None, title="Aanvalstekst", slug="aanval", body=body
     )
     page.goto("/handreiking/aanval/")
@@ -83,7 +86,6 @@ def test_no_xss_payload_runs_on_the_public_page_or_in_the_preview(page, dialogs,
     assert page.evaluate("document.querySelectorAll('main script, main iframe').length") == 0
 
     login(UserFactory(groups=["Redacteuren"]))
-    chapter = Chapter.objects.get(number=20)
     response = page.goto(f"/admin/handreiking/chapter/{chapter.pk}/change/")
     assert response.status == 200, page.content()[:2000]
     with page.expect_response("**/admin/markdown-voorbeeld/") as preview:
@@ -97,7 +99,7 @@ def test_no_xss_payload_runs_on_the_public_page_or_in_the_preview(page, dialogs,
 
 def test_pasting_an_image_file_explains_the_image_library(page, login):
     login(UserFactory(groups=["Redacteuren"]))
-    chapter = Chapter.objects.get(number=1)
+    chapter = ChapterFactory()
     page.goto(f"/admin/handreiking/chapter/{chapter.pk}/change/")
     before = page.input_value("#id_body")
     page.evaluate(
