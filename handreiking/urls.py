@@ -1,6 +1,7 @@
 from django.urls import path
 
-from handreiking import api, views
+from handreiking import views
+from handreiking.api import legacy
 from handreiking.zelftoets.views import zelftoets
 
 app_name = "handreiking"
@@ -10,8 +11,9 @@ urlpatterns = [
     path("handreiking/<slug:slug>/", views.chapter_detail, name="chapter-detail"),
     path("h/<int:pk>/", views.chapter_short, name="chapter-short"),
     path("afbeeldingen/<int:pk>.<str:extension>", views.image, name="image"),
-    path("api/hoofdstukken/", api.chapter_list, name="api-chapter-list"),
-    path("api/hoofdstukken/<slug:slug>/", api.chapter_detail, name="api-chapter-detail"),
+    # The first round's API addresses: a permanent redirect to /api/v1/.
+    path("api/hoofdstukken/", legacy.chapter_list, name="api-chapter-list"),
+    path("api/hoofdstukken/<slug:slug>/", legacy.chapter_detail, name="api-chapter-detail"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("voor-hr/", views.hr_overview, name="hr-overview"),

@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
 from handreiking import markdown, search
+from handreiking.links import absolute_url, base_url
 from handreiking.models import ChangeNote, Chapter, ChapterSlug, Image, OnboardingMaterial
 
 CHANGES_PER_PAGE = 50
@@ -77,14 +78,41 @@ def change_list(request: HttpRequest) -> HttpResponse:
     return render(request, "handreiking/changenote_list.html", {"notes": notes})
 
 
+class TextSummaryAtomFeed(Atom1Feed):
+    """Change notes are plain text that editors typed: feed readers must not render markup."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"]:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class ChangesFeed(Feed):
-    feed_type = Atom1Feed
+    """Atom (RFC 4287): ids are tag: URIs that never change, an author, notes as plain text.
+    The feed object is the portal's base address, so no state is kept on this shared view."""
+
+    feed_type = TextSummaryAtomFeed
     title = "Wijzigingen in de Handreiking Online Communicatie"
     subtitle = "Belangrijke wijzigingen in de hoofdstukken, de nieuwste eerst."
-    link = reverse_lazy("handreiking:change-list")
+    author_name = "Redactie Handreiking Online Communicatie"
 
-    def items(self):
-        return ChangeNote.objects.public()[:CHANGES_PER_PAGE]
+    def get_object(self, request, *args, **kwargs) -> str:
+        return base_url(request)
+
+    def link(self, base: str) -> str:
+        return base + reverse("handreiking:change-list")
+
+    def feed_url(self, base: str) -> str:
+        return base + reverse("handreiking:change-feed")
+
+    def feed_guid(self, base: str) -> str:
+        return f"tag:{_host(base)},2026:handreiking/wijzigingen"
+
+    def items(self, base: str):
+        notes = list(ChangeNote.objects.public()[:CHANGES_PER_PAGE])
+        for note in notes:
+            note.base = base
+        return notes
 
     def item_title(self, item: ChangeNote) -> str:
         return f"{item.chapter.title}: {item.note}"
@@ -93,10 +121,10 @@ class ChangesFeed(Feed):
         return item.note
 
     def item_link(self, item: ChangeNote) -> str:
-        return reverse("handreiking:chapter-detail", kwargs={"slug": item.chapter.slug})
+        return item.base + item.chapter.get_short_url()
 
     def item_guid(self, item: ChangeNote) -> str:
-        return f"wijziging-{item.pk}"
+        return f"tag:{_host(item.base)},2026:handreiking/wijziging/{item.pk}"
 
     item_guid_is_permalink = False
 
@@ -105,6 +133,11 @@ class ChangesFeed(Feed):
 
     def item_updateddate(self, item: ChangeNote):
         return item.changed_at
+
+
+def _host(base: str) -> str:
+    """The authority of a tag: URI (RFC 4151): the host name, without scheme or port."""
+    return base.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
 
 
 @require_safe
@@ -157,10 +190,10 @@ def hr_overview(request: HttpRequest) -> HttpResponse:
     entries = [
         {
             "chapter": chapter,
-            "permalink": request.build_absolute_uri(chapter.get_short_url()),
+            "permalink": absolute_url(request, chapter.get_short_url()),
             "sections": [
-                {**entry, "permalink": request.build_absolute_uri(chapter.get_short_url())
-                 + f"#{entry['id']}"}
+                {**entry,
+                 "permalink": absolute_url(request, chapter.get_short_url()) + f"#{entry['id']}"}
                 for entry in chapter.toc
             ],
             "materials": materials.get(chapter.pk, []),
@@ -189,7 +222,7 @@ def qr_code(request: HttpRequest, pk: int) -> HttpResponse:
     anchor = request.GET.get("onderdeel", "")
     if anchor and anchor not in {entry["id"] for entry in chapter.toc}:
         raise Http404("Onderdeel niet gevonden")
-    url = request.build_absolute_uri(chapter.get_short_url()) + (f"#{anchor}" if anchor else "")
+    url = absolute_url(request, chapter.get_short_url()) + (f"#{anchor}" if anchor else "")
     response = HttpResponse(_qr_svg(url), content_type="image/svg+xml")
     response["Cache-Control"] = "public, max-age=86400"
     return response

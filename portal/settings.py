@@ -47,6 +47,14 @@ if not SECRET_KEY:
         else secrets.token_urlsafe(50)
     )
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
+# The portal's public address for permanent links, QR codes, the feed and the API; unset: the
+# request's host.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").strip().rstrip("/")
+if PORTAL_BASE_URL and not PORTAL_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        f"PORTAL_BASE_URL={PORTAL_BASE_URL!r}: use a full address such as "
+        "https://handreiking.intranet.rijksoverheid.nl"
+    )
 
 # Applications: the portal is one app, `handreiking`.
 INSTALLED_APPS = [
@@ -67,6 +75,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before everything that can answer: every /api/v1/ answer gets its headers and problem+json.
+    "handreiking.api.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -198,6 +208,9 @@ CONTENT_SECURITY_POLICY = {
         "manifest-src": [SELF],
     }
 }
+
+# API: other intranet sites that may read it from a browser (CORS); none by default.
+API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "")
 
 # Markdown editor: the preview goes to our staff-only view; markdownx's upload is not routed.
 MARKDOWNX_URLS_PATH = "/admin/markdown-voorbeeld/"

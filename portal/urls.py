@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from handreiking.admin import markdown_preview
+from handreiking.api.v1 import api
 from portal import views
 
 urlpatterns = [
@@ -11,6 +12,7 @@ urlpatterns = [
     # Before the admin's own URLs; markdownx's URLs (with its open upload) are not included.
     path("admin/markdown-voorbeeld/", markdown_preview, name="markdownx_markdownify"),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("", include("handreiking.urls")),
 ]
 
