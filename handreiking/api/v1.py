@@ -14,6 +14,7 @@ from ninja.errors import ValidationError
 
 from handreiking import search
 from handreiking.api.conditional import json_response
+from handreiking.api.problems import CONTENT_TYPE as PROBLEM_CONTENT_TYPE
 from handreiking.api.problems import PROBLEM_TYPE, problem
 from handreiking.links import absolute_url
 from handreiking.models import Chapter, ChapterSlug
@@ -89,7 +90,7 @@ class PortalAPI(NinjaAPI):
                 for status, answer in operation.get("responses", {}).items():
                     content = answer.get("content", {})
                     if int(status) >= 400 and "application/json" in content:
-                        answer["content"] = {"application/problem+json": content["application/json"]}
+                        answer["content"] = {PROBLEM_CONTENT_TYPE: content["application/json"]}
         return schema
 
 
