@@ -1,38 +1,59 @@
-"""Personal data out of free text (interim: the first round's scrubber)."""
+"""Personal data out of the free text of the zelftoets, before anything is stored.
 
+The text is normalised first (NFKC, soft hyphens and zero-width characters dropped), so a
+non-breaking space, a non-breaking hyphen or a full-width digit hides nothing; the returned text
+is the normalised text with Dutch tokens in place of what was found. Passes run in a fixed order
+and each hides its finds from the next: profile links, e-mail addresses (also written out: "jan
+punt jansen apenstaartje minbzk punt nl", "jan[at]minbzk.nl"), IBANs, IP addresses, birth dates,
+passport and ID-card numbers, licence plates, phone numbers, BSNs, addresses and postcodes, then
+names and @handles, so that digits and addresses never reach the name finder.
+
+Decisions, each because a missed item is worse than a lost ordinary word:
+- Organisation and functional e-mail addresses (info@, servicedesk@, noreply@) are replaced like
+  any other: the local part can name a small team or someone's role, a reflection does not need
+  the address, and no allow-list can tell "communicatie-dgob@" from a person's address. Accounts
+  of public organisations on social media (@Rijksoverheid, x.com/MinBZK) do stay: they are
+  public, and data/organisation_accounts.txt lists them by name.
+- A postcode is always replaced, a Postbus postcode too: the two cannot be told apart.
+- Dates, years, times and amounts stay unless a word such as "geboren" or "geboortedatum" comes
+  just before. Any 9-digit number that passes the eleven test is a BSN (so is about 1 in 11
+  case numbers), but "130.000.000" only after "bsn" or "sofi": that is how amounts are written.
+- Names come from lists derived from the deduce package (UMC Utrecht, see data/), plus triggers
+  ("mijn naam is", "collega", "mevrouw", "dhr."), initials with a surname, a particle with a
+  surname ("Van Dijk") and "@Voornaam Achternaam". First names that are also ordinary words
+  ("Wil", "Roos", "Storm") count only mid-sentence or before a known surname; data/name_rules.txt
+  keeps those lists and the places, institutions and phrases that stay.
+
+Known misses (bench/bench_scrubbing.py lists them): a surname alone with neither trigger nor
+capitalised particle ("Bakker zei", "met de Vries"), names in lower case without a trigger or in
+capitals, first names missing from the lists, written-out numbers ("nul zes ..."), an e-mail
+address without its domain ending, a profile name without its site, and a first name that is
+also a brand ("Dirk", the supermarket) is replaced.
+"""
+
+import ipaddress
 import re
+import unicodedata
 from dataclasses import dataclass
 
-PROFILE_HOSTS = (
-    r"linkedin\.com/(?:in|pub)/|x\.com/|twitter\.com/|facebook\.com/|fb\.com/|"
-    r"instagram\.com/|tiktok\.com/@|threads\.net/@|youtube\.com/(?:@|c/|user/|channel/)|"
-    r"github\.com/|bsky\.app/profile/|mastodon\.[a-z.]+/@|[a-z0-9.-]+\.social/@"
+from handreiking.zelftoets.names import STREET_SUFFIXES, lexicon, name_spans
+
+REMOVED_DESCRIPTION = (
+    "namen, e-mailadressen, telefoonnummers, adressen en postcodes, geboortedata, BSN, IBAN, "
+    "kentekens, IP-adressen, paspoort- en ID-nummers en links naar profielen"
 )
-_PROFILE = re.compile(
-    rf"(?:https?://)?(?:[a-z]+\.)?(?:{PROFILE_HOSTS})[^\s<>\"')\]]+", re.IGNORECASE
-)
-_EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-_IBAN = re.compile(
-    r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.IGNORECASE
-)
-_PHONE = re.compile(r"(?<![\w+])(?:\(?\+31\)?|\(?0031\)?|\(?0)(?:[\s\-./()]{0,3}\d){9}(?!\d)")
-_BSN = re.compile(r"(?<![\d.,-])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .-]\d{3}[ .-]\d{3})(?![\d])")
-_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}\b")
+
+# Soft hyphen and zero-width characters: invisible, but they split "06\u200b12345678".
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
-_DUTCH_IBAN = re.compile(r"NL\d{2}[A-Z]{4}\d{10}")
+@dataclass(frozen=True)
+class Scrubbed:
+    """The normalised text with replacements, and which tokens ("[naam]", ...) were used."""
 
-
-def is_valid_iban(candidate: str) -> bool:
-    """A real IBAN (mod-97), or anything shaped like a Dutch one: a typo is still personal."""
-    compact = candidate.replace(" ", "").upper()
-    if _DUTCH_IBAN.fullmatch(compact):
-        return True
-    if not 15 <= len(compact) <= 34:
-        return False
-    rearranged = compact[4:] + compact[:4]
-    digits = "".join(str(int(ch, 36)) for ch in rearranged)
-    return int(digits) % 97 == 1
+    text: str
+    had_personal_data: bool
+    kinds: frozenset[str]
 
 
 def passes_eleven_test(candidate: str) -> bool:
@@ -44,36 +65,264 @@ def passes_eleven_test(candidate: str) -> bool:
     return total % 11 == 0
 
 
-@dataclass(frozen=True)
-class Scrubbed:
-    text: str
-    had_personal_data: bool
-    kinds: frozenset[str] = frozenset()
+_DUTCH_IBAN = re.compile(r"NL\d{2}[A-Z]{4}\d{10}")
+
+
+def is_valid_iban(candidate: str) -> bool:
+    """A real IBAN (mod-97), or anything shaped like a Dutch one: a typo is still personal."""
+    compact = candidate.replace(" ", "").upper()
+    if _DUTCH_IBAN.fullmatch(compact):
+        return True
+    if not 15 <= len(compact) <= 34 or not (compact.isascii() and compact.isalnum()):
+        return False
+    digits = "".join(str(int(ch, 36)) for ch in compact[4:] + compact[:4])
+    return int(digits) % 97 == 1
+
+
+# Patterns. NFKC leaves en dashes and U+2010 (from the non-breaking hyphen) alone.
+_DASH = "\\-\u2010-\u2015\u2212"
+_SEP = rf"(?:[ \t]?[{_DASH}][ \t]?|[ \t./])"
+_END = r"(?![\w]|[.,]\d)"
+_PROFILE = re.compile(
+    r"(?<![\w.@/-])(?:https?://)?(?:[\w-]+\.)*(?:"
+    r"(?P<host>linkedin\.com/(?:in|pub)|x\.com|twitter\.com|facebook\.com|fb\.com|instagram\.com"
+    r"|github\.com|tiktok\.com/@|threads\.(?:net|com)/@|youtube\.com/(?:@|c/|user/|channel/)"
+    r"|bsky\.app/profile)/?(?P<user>[\w%-]+(?:\.[\w%-]+)*)|[\w-]+\.[a-z]{2,}/@[\w.]+)"
+    r"(?:[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?",
+    re.IGNORECASE,
+)
+# Before e-mail: "@sanne@mastodon.social" is a Mastodon account, not an address.
+_FEDIVERSE = re.compile(r"(?<![\w@.])@[\w.]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = re.compile(r"(?<![\w@./:])@([A-Za-z0-9_](?:[\w.]*[A-Za-z0-9_])?)")
+# "punt"/"dot" only between spaces or in brackets, and a spoken "at" only before a known
+# top-level domain (_email), so that English phrases with "at" stay.
+_DOTW = r"(?:[ \t]?[\[({][ \t]?(?:dot|punt)[ \t]?[\])}][ \t]?|[ \t](?:dot|punt)[ \t])"
+_EMAIL = re.compile(
+    rf"(?<![\w.@+'-])[\w+'-]+(?:(?:\.|{_DOTW})[\w+'-]+){{0,5}}"
+    rf"(?P<at>@|[ \t]@[ \t]|[ \t]?[\[({{][ \t]?(?:at|@|apenstaartje)[ \t]?[\])}}][ \t]?"
+    rf"|[ \t](?:at|apenstaartje|apestaartje|apenstaart)[ \t])"
+    rf"[\w-]+(?:(?:\.|{_DOTW})[\w-]+){{0,4}}(?:\.|{_DOTW})(?P<tld>[a-z]{{2,24}})(?![\w@])",
+    re.IGNORECASE,
+)
+_SPOKEN_TLDS = {"nl", "com", "org", "net", "eu", "be", "de", "info", "io", "gov", "uk"}
+# English words before a spoken "at": "read more at rijksoverheid dot nl" is a website.
+_NOT_LOCAL = set(
+    "more us me you him her them it this that here there home work online available read find"
+    " found see look looked visit apply register arrive arrived meet met live is are was".split()
+)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.I)
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+# Octets checked in the pattern, so versions ("1.2.3") and dates ("12.03.2024") never match;
+# a version or article number with four parts is told apart by the word before it.
+_IPV4 = re.compile(rf"(?<![\w.])(?:{_OCTET}\.){{3}}{_OCTET}(?![\w]|\.\d)")
+_IPV6 = re.compile(
+    r"(?<![\w:.])(?=[0-9a-f:]*[0-9a-f])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])", re.I
+)
+_NOT_IP_BEFORE = re.compile(
+    r"(?:versie|version|build|release|artikel|art|paragraaf|par|hoofdstuk|lid|bijlage|§)\.?\s*$",
+    re.I,
+)
+_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    "|jan|feb|mrt|apr|jun|jul|aug|sept?|okt|nov|dec"
+)
+_DATE = (
+    rf"\d{{1,2}}[{_DASH}/.]\d{{1,2}}[{_DASH}/.](?:19|20)?\d\d|(?:19|20)\d\d-\d{{1,2}}-\d{{1,2}}"
+    rf"|\d{{1,2}}\s(?:{_MONTHS})\.?(?:\s(?:(?:19|20)\d\d|'\d\d))?"
+)
+# A year alone counts only as a birth year a working adult can have, and not as "van 1990 tot".
+_BIRTH_YEAR = rf"(?:19[2-9]\d|200\d)(?![\d{_DASH}/]|\s*(?:tot|t/m))"
+_BIRTH = re.compile(
+    rf"(?:\b(?:geboren|geboortedatum|geboortedag|verjaardag|jarig|born|dob)\b|\bgeb\.)"
+    rf"[^.!?\n\d]{{0,30}}?(?P<d>{_DATE}|{_BIRTH_YEAR})(?!\d)"
+    rf"|\bik ben van\s(?P<v>{_DATE}|{_BIRTH_YEAR})(?!\d)"
+    rf"|\b(?P<y>19[2-9]\d|200\d)\s+geboren\b",
+    re.IGNORECASE,
+)
+_DOCUMENT_WORD = (
+    r"\b(?:paspoort|id[- ]?kaart|identiteitskaart|identiteitsbewijs|documentn(?:umme)?r"
+    r"|rijbewijs|verblijfs(?:vergunning|document))"
+)
+_DOCUMENT = re.compile(
+    rf"{_DOCUMENT_WORD}\w*(?:nr\.|[^.!?\n]){{0,40}}?\b(?P<d>[A-NP-Z]{{2}}[A-NP-Z0-9]{{6}}\d)\b"
+    rf"|\b(?P<v>[A-NP-Z]{{2}}[A-NP-Z0-9]{{6}}\d)\b(?=[^.!?\n]{{0,30}}{_DOCUMENT_WORD})",
+    re.IGNORECASE,
+)
+# The 14 side codes of Dutch plates (L letter, D digit); without dashes only after "kenteken",
+# since six letters and digits in a row are too common.
+_SIDECODES = "LL-DD-DD DD-DD-LL DD-LL-DD LL-DD-LL LL-LL-DD DD-LL-LL DD-LLL-D D-LLL-DD LL-DDD-L "
+_SIDECODES += "L-DDD-LL LLL-DD-L L-DD-LLL D-LL-DDD DDD-LL-D"
+
+
+def _plate(dash: str) -> str:
+    shapes = _SIDECODES.replace("-", "=").replace("L", "[A-Z]").replace("D", r"\d").split()
+    return "|".join(shape.replace("=", dash) for shape in shapes)
+
+
+_PLATE = re.compile(rf"(?<![\w{_DASH}])(?:{_plate(f'[{_DASH}]')})(?![\w{_DASH}])")
+_PLATE_AFTER_WORD = re.compile(
+    rf"\bkenteken\w*(?:\s(?:is|was|nummer|nr\.?))?[\s:]*"
+    rf"(?P<d>{_plate(f'[{_DASH}]')}|{_plate('')})(?![\w{_DASH}])",
+    re.IGNORECASE,
+)
+# Dutch numbers have ten digits in any grouping, but never start like a date ("06-03-2024 12")
+# and a two-digit area code exists only for mobiles ("01-03-2024" is no number).
+_PHONE = re.compile(
+    rf"(?<![\w+])(?<!\d[.,])(?:"
+    rf"(?:\+|00)31[ \t]?(?:\(0\)[ \t]?)?{_SEP}?[1-9](?:{_SEP}?\d){{8}}"
+    rf"|\(0[1-9]\d{{1,2}}\)[ \t]?\d(?:{_SEP}?\d){{5,6}}"
+    rf"|(?!\d\d?([{_DASH}./])\d\d?\1(?:\d{{4}}|\d\d(?![{_DASH}./ ]?\d)))"
+    rf"(?!0[1-57-9][ \t{_DASH}./])0[1-9](?:{_SEP}?\d){{8}}"
+    rf"|(?:\+|00)(?!31)[1-9]\d{{0,2}}(?:[ \t]?\(0\))?(?:{_SEP}?\d){{6,12}}){_END}"
+)
+_BSN = re.compile(
+    rf"(?<![\w.,{_DASH}])(?:\d{{9}}|\d{{4}}\.\d\d\.\d{{3}}"
+    rf"|\d{{3}}([ .{_DASH}])\d{{3}}\1\d{{3}}){_END}"
+)
+_BSN_WORD = re.compile(r"bsn|burgerservice|sofi", re.I)
+# A street is a capitalised word with a street ending (STREET_SUFFIXES), or "Laan van ...",
+# before a house number.
+_HOUSE = (
+    rf"(?P<nr>[1-9]\d{{0,3}})(?:[ \t]?[{_DASH}]?[ \t]?(?:[a-zA-Z](?!\w)|bis\b|hs\b"
+    rf"|[IVX]{{1,3}}\b|\d{{1,3}}(?![\d.,])))?(?![\w]|[.,:]\d)"
+)
+_PARTICLE_RE = r"(?:van|de|der|den|het|'t|op|aan|in|ter|ten)"
+_STREET = re.compile(
+    rf"(?<![\w{_DASH}])(?:(?:[A-Z][\w'{_DASH}]*\.?[ \t](?:{_PARTICLE_RE}[ \t])*){{0,3}}"
+    rf"(?P<w>[A-Z][\w'{_DASH}]*?(?i:{STREET_SUFFIXES}|str\.))|(?P<lw>[a-z][\w'{_DASH}]*"
+    rf"(?:straat|gracht|plein|steeg|singel|kade|dreef))"
+    rf"|(?:Laan|Plein|Kade|Weg|Straat|Singel|Dreef|Hof)[ \t]{_PARTICLE_RE}[ \t]"
+    rf"(?:[\w'{_DASH}]+\.?[ \t]){{0,2}}[\w'{_DASH}]+"
+    rf"|(?:Markt|Plein|Dam|Rokin|Spui|Damrak|Binnenhof)"
+    rf")[ \t]{_HOUSE}"
+)
+# Upper case without the word "postcode": "1234 ab" is too often something else, and some letter
+# pairs are units or abbreviations ("1500 MB", "2024 AI-tools").
+_POSTCODE = re.compile(
+    r"(?<![\w-])[1-9]\d{3}[ \t]?(?!SA|SD|SS|AI|AM|BV|CM|EU|GB|GW|HR|KB|KG|KM|KW|MB|MM|MW|NL|NV"
+    r"|PC|PM|TB|TV|UK|US|VS|XP)[A-Z]{2}(?![\w-])(?:,?[ \t](?:nr\.?[ \t]?)?[1-9]\d{0,3}[a-z]?"
+    r"(?![\w.,:]))?"
+)
+_POSTCODE_AFTER_WORD = re.compile(
+    r"\bpostcode(?:\sis)?[\s:]*(?P<d>[1-9]\d{3}[ \t]?[a-z]{2})(?!\w)", re.I
+)
+
+
+# Validators: each gets the match and the text it was found in, and says whether to replace.
+
+
+def _profile(m: re.Match, text: str) -> bool:
+    user = (m.group("user") or "").lower()
+    return not (m.group("host") and user in lexicon().accounts)
+
+
+def _handle(m: re.Match, text: str) -> bool:
+    return m.group(1).lower() not in lexicon().accounts
+
+
+def _email(m: re.Match, text: str) -> bool:
+    spoken = m.group("at").strip().lower() in ("at", "apenstaartje", "apestaartje", "apenstaart")
+    local = m.group().split()[0].lower()
+    return not spoken or (m.group("tld").lower() in _SPOKEN_TLDS and local not in _NOT_LOCAL)
+
+
+def _ipv4(m: re.Match, text: str) -> bool:
+    return not _NOT_IP_BEFORE.search(text, max(0, m.start() - 20), m.start())
+
+
+def _ipv6(m: re.Match, text: str) -> bool:
+    try:
+        return bool(ipaddress.IPv6Address(m.group()))  # "14:30:00" is no address
+    except ValueError:
+        return False
+
+
+def _phone(m: re.Match, text: str) -> bool:
+    digits = re.sub(r"\D", "", m.group())
+    if m.group().startswith(("+", "00")):
+        digits = digits.removeprefix("00")
+        return 9 <= len(digits) <= 15 and (not digits.startswith("31") or len(digits) in (11, 12))
+    return len(digits) == 10
+
+
+def _bsn(m: re.Match, text: str) -> bool:
+    if not passes_eleven_test(m.group()):
+        return False
+    # Dotted in threes is how amounts are written: "130.000.000 euro".
+    thousands = re.fullmatch(r"\d{3}\.\d{3}\.\d{3}", m.group())
+    return not thousands or bool(_BSN_WORD.search(text, max(0, m.start() - 40), m.start()))
+
+
+def _street(m: re.Match, text: str) -> bool:
+    word = m.group("w") or m.group("lw") or ""
+    lex, year = lexicon(), 1900 <= int(m.group("nr")) <= 2099
+    # "in Rotterdam 12 jaar", but "Lange Voorhout 9" although Voorhout is also a village.
+    town = word.lower() in lex.places and m.group().startswith(word)
+    return word.lower() not in lex.municipalities and not town and not year
+
+
+_GROUPS = ("d", "v", "y")
+_PASSES = (
+    (_PROFILE, "[profiel]", _profile),
+    (_FEDIVERSE, "[profiel]", None),
+    (_EMAIL, "[e-mail]", _email),
+    (_IBAN, "[iban]", None),
+    (_IPV4, "[ip-adres]", _ipv4),
+    (_IPV6, "[ip-adres]", _ipv6),
+    (_BIRTH, "[geboortedatum]", None),
+    (_DOCUMENT, "[documentnummer]", None),
+    (_PLATE_AFTER_WORD, "[kenteken]", None),
+    (_PLATE, "[kenteken]", None),
+    (_PHONE, "[telefoonnummer]", _phone),
+    (_BSN, "[bsn]", _bsn),
+    (_STREET, "[adres]", _street),
+    (_POSTCODE_AFTER_WORD, "[adres]", None),
+    (_POSTCODE, "[adres]", None),
+)
+
+
+def _iban_sub(text: str, kinds: set[str]) -> str:
+    """Like the other passes, but drops trailing groups a greedy match took from the next words
+    ("BE68 5390 0754 7034 want") until the rest is a valid IBAN."""
+
+    def substitute(m: re.Match) -> str:
+        candidate = m.group()
+        while len(candidate.replace(" ", "")) >= 15:
+            if is_valid_iban(candidate):
+                kinds.add("[iban]")
+                return "[iban]" + m.group()[len(candidate) :]
+            candidate = candidate.rsplit(" ", 1)[0] if " " in candidate else candidate[:-1]
+        return m.group()
+
+    return _IBAN.sub(substitute, text)
 
 
 def scrub(text: str) -> Scrubbed:
-    """Replace e-mail addresses, Dutch phone numbers, BSNs, IBANs and social-media profiles."""
-    found = False
+    """Normalise the text and replace personal data with Dutch tokens such as [naam]."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    kinds: set[str] = set()
+    for pattern, token, valid in _PASSES:
+        if pattern is _IBAN:
+            text = _iban_sub(text, kinds)
+            continue
 
-    def replace(pattern: re.Pattern, label: str, valid=None):
-        nonlocal text, found
-
-        def substitute(match: re.Match) -> str:
-            nonlocal found
-            if valid is not None and not valid(match.group(0)):
-                return match.group(0)
-            found = True
-            return label
+        def substitute(m: re.Match, token=token, valid=valid) -> str:
+            if valid is not None and not valid(m, m.string):
+                return m.group()
+            kinds.add(token)
+            group = next((g for g in _GROUPS if g in m.re.groupindex and m.group(g)), None)
+            if group is None:
+                return token
+            start, end = m.start(group) - m.start(), m.end(group) - m.start()
+            return m.group()[:start] + token + m.group()[end:]
 
         text = pattern.sub(substitute, text)
-
-    replace(_PROFILE, "[profiel]")
-    replace(_EMAIL, "[e-mail]")
-    replace(_IBAN, "[iban]", is_valid_iban)
-    replace(_PHONE, "[telefoonnummer]")
-    replace(_BSN, "[bsn]", passes_eleven_test)
-    replace(_HANDLE, "[profiel]")
-    return Scrubbed(text=text, had_personal_data=found)
-
-
-REMOVED_DESCRIPTION = "e-mailadressen, telefoonnummers, BSN's, IBAN's en links naar profielen"
+    spans = name_spans(text)
+    for start, end in reversed(spans):
+        text = text[:start] + "[naam]" + text[end:]
+    if spans:
+        kinds.add("[naam]")
+    handles = _HANDLE.sub(lambda m: "[profiel]" if _handle(m, text) else m.group(), text)
+    if handles != text:
+        kinds.add("[profiel]")
+    return Scrubbed(text=handles, had_personal_data=bool(kinds), kinds=frozenset(kinds))
