@@ -90,9 +90,7 @@ def test_detail_has_markdown_html_and_change_notes_and_answers_304(client):
     assert data["markdown"] == chapter.body
     assert "<li>Je goedkeuring zou krijgen van je baas</li>" in data["html"]
     assert data["wijzigingen"][0]["notitie"] == "Eerste publicatie"
-    conditional = client.get(
-        f"{LIST}/{chapter.slug}", headers={"If-None-Match": response["ETag"]}
-    )
+    conditional = client.get(f"{LIST}/{chapter.slug}", headers={"If-None-Match": response["ETag"]})
     assert conditional.status_code == 304
     assert conditional["API-Version"] == "1.0.0"
 
