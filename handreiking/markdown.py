@@ -68,8 +68,12 @@ class Rendered:
     sections: list[dict] = field(default_factory=list)
 
 
-def _heading_id(title: str, taken: set[str]) -> str:
-    base = slugify(title)[:80].strip("-") or "onderdeel"
+# An explicit, permanent anchor an editor gives a heading: "## Kop {#vaste-naam}".
+_EXPLICIT_ID = re.compile(r"\s*\{#([a-z0-9][a-z0-9-]{0,79})\}\s*$")
+
+
+def _heading_id(title: str, taken: set[str], explicit: str = "") -> str:
+    base = explicit or slugify(title)[:80].strip("-") or "onderdeel"
     candidate = base if base not in RESERVED_IDS else f"{base}-1"
     counter = 2
     while candidate in taken:
@@ -95,8 +99,11 @@ def render_chapter(text: str, *, title: str = "") -> Rendered:
         if level > 3:
             parts.append(f"<h{level}>{inner}</h{level}>")
             continue
+        explicit = _EXPLICIT_ID.search(inner)
+        if explicit:
+            inner = inner[: explicit.start()]
         heading_text = plain_text(inner)
-        anchor = _heading_id(heading_text, taken)
+        anchor = _heading_id(heading_text, taken, explicit.group(1) if explicit else "")
         entry = {"level": level, "id": anchor, "title": heading_text}
         toc.append(entry)
         boundaries.append((sum(len(p) for p in parts), entry))
@@ -118,6 +125,42 @@ def render_chapter(text: str, *, title: str = "") -> Rendered:
         sections.append({**entry, "text": plain_text(chunk)})
     sections = [s for s in sections if s["text"] or s["id"]]
     return Rendered(html=body_html, toc=toc, sections=sections)
+
+
+def add_anchor_aliases(body_html: str, aliases: list) -> str:
+    """Retired anchors (see `handreiking.anchors`) into rendered HTML: a renamed heading's old
+    id right before the new heading; a removed section's id on a short note where the section
+    was, after the section it now leads to (shown only when a link lands on it)."""
+    for alias in aliases:
+        if alias.kind == "renamed":
+            at = body_html.find(f' id="{alias.target}"')
+            at = body_html.rfind("<h", 0, at) if at != -1 else -1
+            marker = f'<span class="anchor-alias" id="{alias.anchor}"></span>'
+        else:
+            at = _after_section(body_html, alias.target)
+            marker = (
+                f'<p class="anchor-note" id="{alias.anchor}">Het onderdeel '
+                f"„{html.escape(alias.title)}” staat niet meer in dit hoofdstuk. "
+                "Je bent op de plek waar het stond.</p>"
+            )
+        body_html = body_html[:at] + marker + body_html[at:] if at != -1 else marker + body_html
+    return body_html
+
+
+_SECTION_HEADING = re.compile(r'<h[23] id="([^"]+)"')
+
+
+def _after_section(body_html: str, anchor: str) -> int:
+    """Where the section with this anchor ends (the next h2/h3, or the end); for "" the start
+    of the first section."""
+    starts = [(m.start(), m.group(1)) for m in _SECTION_HEADING.finditer(body_html)]
+    if not anchor:
+        return starts[0][0] if starts else len(body_html)
+    ids = [found for _start, found in starts]
+    if anchor not in ids:
+        return len(body_html)
+    following = ids.index(anchor) + 1
+    return starts[following][0] if following < len(starts) else len(body_html)
 
 
 def render_markdown(text: str) -> str:

@@ -9,13 +9,16 @@ gets the same treatment; the related models are taken from the sender's own app 
 step whose model does not exist yet at that point in the migration history is skipped (the
 migration that creates it backfills).
 
-Per save, exactly once: Markdown rendered and publication times stamped (before the write), then
-a redirect from the former slug, the search index and the content version (after it).
+Per save, exactly once: Markdown rendered, publication times stamped and retired anchors kept as
+aliases in the HTML (before the write), then a redirect from the former slug, the alias rows, the
+search index and the content version (after it).
 """
 
 from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 
+from handreiking import anchors
+from handreiking.markdown import add_anchor_aliases
 from handreiking.models.chapters import render_derived, stamp_publication
 from handreiking.search.index import index_chapter
 
@@ -38,20 +41,25 @@ def before_chapter_save(sender, instance, raw=False, **kwargs) -> None:
         return  # fixtures load rows exactly as they were dumped
     render_derived(instance)
     stamp_publication(instance, now=timezone.now())
-    # Only an address readers have seen needs a redirect.
-    instance._previous_slug = (
+    # Only an address and anchors readers have seen need to keep working.
+    previous = (
         sender._default_manager.filter(pk=instance.pk, is_published=True)
-        .values_list("slug", flat=True)
+        .values_list("slug", "toc")
         .first()
         if instance.pk
         else None
     )
+    instance._previous_slug = previous[0] if previous else None
+    instance._aliases = _aliases(sender, instance, previous[1] if previous else [])
+    if instance._aliases:
+        instance.body_html = add_anchor_aliases(instance.body_html, instance._aliases)
 
 
 def after_chapter_save(sender, instance, raw=False, **kwargs) -> None:
     if raw or not _is_chapter(sender):
         return
     _remember_former_slug(sender, instance)
+    _keep_aliases(sender, instance)
     section_model, term_model = _model(sender, "SearchSection"), _model(sender, "SearchTerm")
     if section_model and term_model:
         index_chapter(instance, section_model=section_model, term_model=term_model)
@@ -73,3 +81,45 @@ def connect() -> None:
     """Called once from HandreikingConfig.ready()."""
     pre_save.connect(before_chapter_save, dispatch_uid="handreiking-chapter-before-save")
     post_save.connect(after_chapter_save, dispatch_uid="handreiking-chapter-after-save")
+
+
+def _aliases(sender, chapter, previous_toc: list[dict]) -> list | None:
+    """Every anchor the chapter ever published and no longer has, with where it leads now; None
+    where there is nothing to keep (unpublished, or no such model yet in a migration)."""
+    alias_model = _model(sender, "AnchorAlias")
+    if alias_model is None or not chapter.is_published or not chapter.pk:
+        return None
+    current = {entry["id"] for entry in chapter.toc}
+    known = {
+        alias.anchor: alias
+        for alias in alias_model.objects.filter(chapter_id=chapter.pk)
+        if alias.anchor not in current
+    }
+    retired = anchors.retire(previous_toc, chapter.toc)
+    for anchor, target in anchors.follow({a: k.target for a, k in known.items()}, retired).items():
+        known[anchor].target = target
+    for item in retired:
+        known[item.anchor] = alias_model(
+            chapter_id=chapter.pk,
+            anchor=item.anchor,
+            title=item.title,
+            target=item.target,
+            kind=item.kind,
+        )
+    return sorted(known.values(), key=lambda alias: alias.anchor)
+
+
+def _keep_aliases(sender, chapter) -> None:
+    alias_model = _model(sender, "AnchorAlias")
+    aliases = getattr(chapter, "_aliases", None)
+    if alias_model is None or aliases is None:
+        return
+    alias_model.objects.filter(chapter_id=chapter.pk).exclude(
+        anchor__in=[alias.anchor for alias in aliases]
+    ).delete()
+    for alias in aliases:
+        alias_model.objects.update_or_create(
+            chapter_id=chapter.pk,
+            anchor=alias.anchor,
+            defaults={"title": alias.title, "target": alias.target, "kind": alias.kind},
+        )

@@ -9,6 +9,11 @@ app_name = "handreiking"
 urlpatterns = [
     path("", views.home, name="home"),
     path("handreiking/<slug:slug>/", views.chapter_detail, name="chapter-detail"),
+    path(
+        "handreiking/<slug:slug>/versie/<str:day>/",
+        views.chapter_version,
+        name="chapter-version",
+    ),
     path("h/<int:pk>/", views.chapter_short, name="chapter-short"),
     path("afbeeldingen/<int:pk>.<str:extension>", views.image, name="image"),
     # The first round's API addresses: a permanent redirect to /api/v1/.

@@ -1,5 +1,6 @@
 """Public pages of the portal. Thin: the chapters' HTML was rendered when it was saved."""
 
+import datetime
 from functools import lru_cache
 from io import BytesIO
 
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
-from handreiking import markdown, search
+from handreiking import markdown, search, versions
 from handreiking.links import absolute_url, base_url
 from handreiking.models import ChangeNote, Chapter, ChapterSlug, Image, OnboardingMaterial
 
@@ -51,6 +52,30 @@ def chapter_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = chapter_context(chapter, body_html=chapter.body_html, toc=chapter.toc)
     context["change_notes"] = list(chapter.change_notes.all())
     return render(request, "handreiking/chapter_detail.html", context)
+
+
+@require_safe
+def chapter_version(request: HttpRequest, slug: str, day: str) -> HttpResponse:
+    """The chapter as readers saw it at the end of `day` (YYYY-MM-DD): citable, never changing."""
+    chapter = Chapter.objects.published().filter(slug=slug).first()
+    if chapter is None:
+        current_slug = ChapterSlug.objects.current_slug(slug)
+        if current_slug is None:
+            raise Http404("Hoofdstuk niet gevonden")
+        return redirect("handreiking:chapter-version", slug=current_slug, day=day, permanent=True)
+    try:
+        the_day = datetime.date.fromisoformat(day)
+    except ValueError as error:
+        raise Http404("Geen geldige datum") from error
+    version = versions.version_on(chapter, the_day)
+    if version is None:
+        raise Http404("Van deze dag is er geen versie")
+    shown = Chapter(pk=chapter.pk, number=chapter.number, title=version.title, slug=chapter.slug)
+    context = chapter_context(shown, body_html=version.body_html, toc=version.toc)
+    context.update(version=version, day=the_day, current=chapter)
+    response = render(request, "handreiking/chapter_detail.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_safe
@@ -220,7 +245,9 @@ def _qr_svg(data: str) -> bytes:
 def qr_code(request: HttpRequest, pk: int) -> HttpResponse:
     chapter = get_object_or_404(Chapter.objects.published().only("pk", "toc"), pk=pk)
     anchor = request.GET.get("onderdeel", "")
-    if anchor and anchor not in {entry["id"] for entry in chapter.toc}:
+    # Printed codes of renamed or removed sections stay reproducible: their anchors still work.
+    known = {entry["id"] for entry in chapter.toc}
+    if anchor and anchor not in known and not chapter.anchor_aliases.filter(anchor=anchor):
         raise Http404("Onderdeel niet gevonden")
     url = absolute_url(request, chapter.get_short_url()) + (f"#{anchor}" if anchor else "")
     response = HttpResponse(_qr_svg(url), content_type="image/svg+xml")

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
 from handreiking import history, services
+from handreiking.admin.links import link_report
 from handreiking.forms import DRAFT_FIELDS, SAVE_DRAFT, ChapterAdminForm, RestoreForm
 from handreiking.markdown import content_warnings, render_markdown
 from handreiking.models import ChangeNote, Chapter, ChapterSlug
@@ -124,8 +125,12 @@ class ChapterAdmin(SimpleHistoryAdmin):
         return self._after_save(request, obj)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        body = context["adminform"].form["body"].value() or ""
+        form = context["adminform"].form
+        body = form["body"].value() or ""
         draft = getattr(obj, "draft", None) if obj else None
+        if obj is not None and obj.pk:
+            title = form["title"].value() or obj.title
+            context["link_report"] = link_report(request, obj, body, title)
         context.update(
             content_warnings=content_warnings(body, known_slugs=known_chapter_slugs()),
             draft=draft,

@@ -1,7 +1,13 @@
 """The portal's data: chapters (with drafts, history, former slugs, change notes and images)
 anonymous reflections, and the search documents derived from chapters."""
 
-from handreiking.models.chapters import ChangeNote, Chapter, ChapterDraft, ChapterSlug
+from handreiking.models.chapters import (
+    AnchorAlias,
+    ChangeNote,
+    Chapter,
+    ChapterDraft,
+    ChapterSlug,
+)
 from handreiking.models.content import ContentVersion
 from handreiking.models.images import Image
 from handreiking.models.onboarding import OnboardingMaterial
@@ -16,6 +22,7 @@ from handreiking.models.reflections import (
 from handreiking.models.search import SearchSection, SearchTerm
 
 __all__ = [
+    "AnchorAlias",
     "Answer",
     "ChangeNote",
     "Chapter",

@@ -230,3 +230,35 @@ class ChangeNote(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.chapter.get_absolute_url()
+
+
+class AnchorAlias(models.Model):
+    """A section anchor the chapter once published and no longer has (see handreiking.anchors):
+    it keeps working, as an alias of a renamed heading or as a note where a section was."""
+
+    KINDS = [("renamed", _("kop hernoemd")), ("removed", _("onderdeel verwijderd"))]
+
+    chapter = models.ForeignKey(
+        Chapter,
+        on_delete=models.CASCADE,
+        related_name="anchor_aliases",
+        verbose_name=_("hoofdstuk"),
+    )
+    anchor = models.SlugField(_("oud anker"), max_length=100)
+    title = models.CharField(_("oude kop"), max_length=300)
+    target = models.SlugField(
+        _("leidt naar"), max_length=100, blank=True, help_text=_("Leeg: het begin van de tekst.")
+    )
+    kind = models.CharField(_("soort"), max_length=10, choices=KINDS)
+    retired_at = models.DateTimeField(_("sinds"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("oud anker")
+        verbose_name_plural = _("oude ankers")
+        ordering = ["chapter", "anchor"]
+        constraints = [
+            models.UniqueConstraint(fields=["chapter", "anchor"], name="anchor_alias_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.anchor} → #{self.target or 'begin'}"
