@@ -4,7 +4,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from handreiking import services
@@ -176,9 +178,20 @@ def test_the_openapi_description_is_public_and_dutch(client):
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
 
+@pytest.fixture
+def keep_the_test_connection():
+    """The real WSGI handler closes database connections after each request; inside a test
+    that would close the test's own transaction (Django's test client does the same)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_the_api_keeps_its_openapi_promises(case):
+def test_the_api_keeps_its_openapi_promises(case, keep_the_test_connection):
     """Property-based: generated requests for every operation; every answer must match the
     description (status codes, content types, schemas) and never be a server error."""
     case.call_and_validate()
