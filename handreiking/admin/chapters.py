@@ -4,7 +4,13 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -80,6 +86,18 @@ class ChapterAdmin(SimpleHistoryAdmin):
         # Deleting a chapter breaks every link HR ever made to it; only the operator may.
         return request.user.is_superuser
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """django-simple-history's per-version form would publish on POST, past our publish
+        service and for users with view permission only: a version is shown read-only, in the
+        comparison with the version before it, and restoring goes through our own view."""
+        if request.method not in {"GET", "HEAD"}:
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        chapter = self._chapter_or_404(request, object_id)
+        if not chapter.history.filter(history_id=version_id).exists():
+            raise Http404(_("Deze versie bestaat niet."))
+        url = reverse("admin:handreiking_chapter_compare", args=[chapter.pk])
+        return HttpResponseRedirect(f"{url}?b={int(version_id)}")
+
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         fields = {name: data[name] for name in DRAFT_FIELDS}
@@ -126,10 +144,12 @@ class ChapterAdmin(SimpleHistoryAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
-        body = form["body"].value() or ""
+        # A user with view permission only gets a form without the text fields.
+        editable = "body" in form.fields
+        body = (form["body"].value() if editable else obj.body if obj else "") or ""
         draft = getattr(obj, "draft", None) if obj else None
         if obj is not None and obj.pk:
-            title = form["title"].value() or obj.title
+            title = (form["title"].value() if editable else "") or obj.title
             context["link_report"] = link_report(request, obj, body, title)
         context.update(
             content_warnings=content_warnings(body, known_slugs=known_chapter_slugs()),
@@ -213,7 +233,9 @@ class ChapterAdmin(SimpleHistoryAdmin):
         by_id = {record.history_id: record for record in records}
         try:
             newer = by_id[int(request.GET.get("b", records[0].history_id))]
-            older = by_id[int(request.GET.get("a", records[1].history_id))]
+            # Without "a": the version just before "b" (one click from any version).
+            before = records[min(records.index(newer) + 1, len(records) - 1)]
+            older = by_id[int(request.GET.get("a", before.history_id))]
         except (KeyError, ValueError) as error:
             raise Http404(_("Deze versie bestaat niet.")) from error
         if older.history_date > newer.history_date:
@@ -261,7 +283,13 @@ class ChapterAdmin(SimpleHistoryAdmin):
             "title": _("Versie terugzetten: %s") % chapter,
             "record": record,
             "form": form,
-            "changes": history.compare(current, record),
+            # A summary only: a diff of two long texts is not for a confirmation page.
+            "changes": history.summarise(
+                current,
+                record,
+                compare_url=reverse("admin:handreiking_chapter_compare", args=[chapter.pk])
+                + f"?a={current.history_id}&b={record.history_id}",
+            ),
         }
         return TemplateResponse(request, "admin/handreiking/chapter/restore.html", context)
 
