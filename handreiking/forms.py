@@ -5,6 +5,8 @@ from io import BytesIO
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import AdminMarkdownxWidget
+from PIL import Image as PillowImage
+from PIL import ImageOps, UnidentifiedImageError
 
 from handreiking.models import Chapter, ChapterSlug, Image, OnboardingMaterial
 
@@ -108,10 +110,9 @@ IMAGE_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
 def inspect_image(upload) -> tuple[str, int, int, bytes]:
     """Content type, width, height and bytes of a real PNG, JPEG or WebP image.
 
-    The file's name and the browser's content type are ignored: only the content counts."""
-    from PIL import Image as PillowImage
-    from PIL import UnidentifiedImageError
-
+    The file's name and the browser's content type are ignored: only the content counts. The
+    bytes returned are the picture re-encoded, turned upright, without its metadata (EXIF GPS
+    position, camera serial, photographer's name, text chunks)."""
     if upload.size > MAX_IMAGE_BYTES:
         raise forms.ValidationError(
             _("De afbeelding is te groot (meer dan 5 MB). Verklein hem en probeer het opnieuw.")
@@ -128,6 +129,7 @@ def inspect_image(upload) -> tuple[str, int, int, bytes]:
             probe.verify()
         with PillowImage.open(BytesIO(data)) as full:
             full.load()  # verify() misses truncated data; decoding fully does not
+            clean, width, height = _without_metadata(full, kind)
     except forms.ValidationError:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
@@ -136,7 +138,21 @@ def inspect_image(upload) -> tuple[str, int, int, bytes]:
         raise forms.ValidationError(_("De afbeelding heeft te veel pixels.")) from error
     if kind not in IMAGE_FORMATS:
         raise not_an_image
-    return IMAGE_FORMATS[kind], width, height, data
+    return IMAGE_FORMATS[kind], width, height, clean
+
+
+def _without_metadata(image: PillowImage.Image, kind: str) -> tuple[bytes, int, int]:
+    """The pixels only, upright (EXIF orientation applied), in the same format."""
+    upright = ImageOps.exif_transpose(image)
+    options = {"quality": 90} if kind in {"JPEG", "WEBP"} else {"optimize": True}
+    if kind == "JPEG" and upright.mode not in {"RGB", "L"}:
+        upright = upright.convert("RGB")
+    # A colour profile says nothing about a person and keeps colours right.
+    if image.info.get("icc_profile"):
+        options["icc_profile"] = image.info["icc_profile"]
+    buffer = BytesIO()
+    upright.save(buffer, format=kind, **options)
+    return buffer.getvalue(), upright.width, upright.height
 
 
 class ImageUploadForm(forms.ModelForm):

@@ -90,9 +90,16 @@ def image(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
     found = Image.objects.filter(pk=pk).values_list("content_type", "data").first()
     if found is None or Image.EXTENSIONS.get(found[0]) != extension:
         raise Http404("Afbeelding niet gevonden")
+    # Readers get only images published text uses; editors see the whole library.
+    address = reverse("handreiking:image", kwargs={"pk": pk, "extension": extension})
+    published = Chapter.objects.published().filter(body_html__contains=f'"{address}"').exists()
+    if not published and not request.user.is_staff:
+        raise Http404("Afbeelding niet gevonden")
     response = HttpResponse(bytes(found[1]), content_type=found[0])
     # An image never changes: a new picture is a new upload with a new address.
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["Cache-Control"] = (
+        "public, max-age=31536000, immutable" if published else "private, no-store"
+    )
     response["Content-Disposition"] = "inline"
     return response
 

@@ -2,6 +2,7 @@
 
 import sys
 
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
@@ -12,14 +13,18 @@ from django.views.decorators.http import require_safe
 @never_cache
 @require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
-    """200 when the app and its database answer, 503 when the database does not."""
+    """200 when the app and its database answer (the cache may be degraded: the portal then
+    works with a cache per process), 503 when the database does not."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    cache.set("healthz", 1, timeout=5)
+    if getattr(cache, "degraded", False):
+        return JsonResponse({"status": "degraded", "database": "ok", "cache": "degraded"})
+    return JsonResponse({"status": "ok", "database": "ok", "cache": "ok"})
 
 
 def _render_static(template_name: str, status: int, request: HttpRequest) -> HttpResponse:

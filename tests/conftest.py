@@ -25,7 +25,7 @@ def redis_client(settings):
         pytest.skip("Redis runs nowhere on 127.0.0.1:6379")
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "handreiking.cache.ResilientRedisCache",
             "LOCATION": REDIS_TEST_URL,
             "KEY_PREFIX": "handreiking-test",
         }

@@ -4,6 +4,7 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from PIL import Image as PillowImage
 
 from handreiking import services
@@ -83,6 +84,7 @@ def test_only_editors_manage_images(client_as, role, status):
 
 def test_image_is_served_with_its_own_type_and_long_cache(client):
     image = ImageFactory(alt_text="Blauw vlak")
+    ChapterFactory(body=f"Een plaatje:\n\n{image.markdown}")
     response = client.get(image.get_absolute_url())
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
@@ -101,3 +103,34 @@ def test_chapter_shows_an_image_with_its_alt_text(client):
     )
     body = client.get(chapter.get_absolute_url()).content.decode()
     assert f'<img alt="Blauw vlak" src="/afbeeldingen/{image.pk}.png">' in body
+
+
+def test_an_image_no_published_text_uses_is_for_staff_only(editor_client):
+    image = ImageFactory(alt_text="Nog niet gebruikt")
+    assert Client().get(image.get_absolute_url()).status_code == 404
+    staff = editor_client.get(image.get_absolute_url())
+    assert staff.status_code == 200
+    assert "private" in staff["Cache-Control"]
+
+
+def test_uploaded_photos_lose_their_metadata_and_stay_upright(editor_client):
+    photo = PillowImage.new("RGB", (40, 20), "navy")
+    exif = PillowImage.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90° to show upright
+    exif[0x013B] = "Jan Fotograaf"  # artist
+    exif[0xA431] = "SERIENUMMER-123"  # camera body serial number
+    buffer = BytesIO()
+    photo.save(buffer, format="JPEG", exif=exif.tobytes())
+    upload = SimpleUploadedFile("foto.jpg", buffer.getvalue(), content_type="image/jpeg")
+    response = editor_client.post(
+        ADD_URL, {"upload": upload, "alt_text": "Een blauw vlak, gedraaid"}
+    )
+    assert response.status_code == 302
+    stored = Image.objects.get()
+    data = bytes(stored.data)
+    assert b"Jan Fotograaf" not in data
+    assert b"SERIENUMMER-123" not in data
+    with PillowImage.open(BytesIO(data)) as saved:
+        assert not saved.getexif()
+        assert saved.size == (20, 40)  # turned upright
+    assert (stored.width, stored.height) == (20, 40)

@@ -42,7 +42,7 @@ def test_https_mode_redirects_and_sends_hsts(settings):
 def test_healthz_answers_200_with_json_when_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 

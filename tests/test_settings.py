@@ -148,7 +148,7 @@ def test_allowed_hosts_default_and_override():
 def test_redis_url_switches_cache_to_redis():
     assert settings_with(DJANGO_DEBUG="1")["CACHE"].endswith("LocMemCache")
     s = settings_with(DJANGO_DEBUG="1", REDIS_URL="redis://127.0.0.1:6379/3")
-    assert s["CACHE"] == "django.core.cache.backends.redis.RedisCache"
+    assert s["CACHE"] == "handreiking.cache.ResilientRedisCache"
     assert s["CACHE_LOCATION"] == "redis://127.0.0.1:6379/3"
 
 
