@@ -1,6 +1,5 @@
 """Settings for the Handreiking-portaal, read from the environment (see README, "Configuratie")."""
 
-import logging
 import os
 import secrets
 from pathlib import Path
@@ -74,6 +73,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Refuses an oversized body (413) before anything reads it.
+    "handreiking.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before everything that can answer: every /api/v1/ answer gets its headers and problem+json.
     "handreiking.api.middleware.ApiMiddleware",
@@ -215,6 +216,18 @@ CONTENT_SECURITY_POLICY = {
 # API: other intranet sites that may read it from a browser (CORS); none by default.
 API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "")
 
+# Request bodies: nothing large is read, and no upload ever touches the disk (files up to the
+# image limit stay in memory; larger ones are refused with 413 by RequestSizeLimitMiddleware).
+REQUEST_BODY_LIMIT_DEFAULT = 1024 * 1024
+REQUEST_BODY_LIMITS = [
+    ("/zelftoets/", 64 * 1024),
+    ("/admin/handreiking/image/", 6 * 1024 * 1024),
+    ("/admin/", 2 * 1024 * 1024),
+]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
+
 # Markdown editor: the preview goes to our staff-only view; markdownx's upload is not routed.
 MARKDOWNX_URLS_PATH = "/admin/markdown-voorbeeld/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/admin/markdown-upload-uit/"
@@ -240,17 +253,19 @@ LOGGING = {
     "filters": {
         "no_zelftoets": {
             "()": "django.utils.log.CallbackFilter",
-            "callback": lambda record: (
-                record.levelno >= logging.ERROR or "/zelftoets" not in record.getMessage()
-            ),
-        }
+            "callback": "ext://handreiking.log_filters.no_zelftoets_chatter",
+        },
+        "no_expected_tracebacks": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": "ext://handreiking.log_filters.no_expected_tracebacks",
+        },
     },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "plain",
-            "filters": ["no_zelftoets"],
+            "filters": ["no_zelftoets", "no_expected_tracebacks"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from handreiking.admin import markdown_preview
+from handreiking.admin.shortcut import view_on_site
 from handreiking.api.v1 import api
 from portal import views
 
@@ -11,6 +12,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Before the admin's own URLs; markdownx's URLs (with its open upload) are not included.
     path("admin/markdown-voorbeeld/", markdown_preview, name="markdownx_markdownify"),
+    # Before the admin's own: its "view on site" shortcut, with a permission check.
+    path("admin/r/<int:content_type_id>/<path:object_id>/", view_on_site),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("", include("handreiking.urls")),

@@ -54,3 +54,69 @@ def test_healthz_reports_the_cache_as_degraded(client, redis_down):
 
 def test_healthz_reports_a_working_cache(client, redis_client):
     assert client.get("/healthz").json()["cache"] == "ok"
+
+
+def test_an_oversized_post_is_refused_before_it_is_read(client, tmp_path, settings):
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    body = b"x" * (20 * 1024 * 1024)
+    response = client.generic(
+        "POST", "/zelftoets/", body, content_type="multipart/form-data; boundary=grens"
+    )
+    assert response.status_code == 413
+    assert "Te veel tegelijk verstuurd" in response.content.decode()
+    assert list(tmp_path.iterdir()) == []
+    assert HeldReflection.objects.count() == 0
+
+
+def test_a_large_file_in_a_small_enough_post_never_reaches_disk(editor_client, tmp_path, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
+    upload = SimpleUploadedFile("groot.png", b"\x89PNG" + b"0" * 50_000, "image/png")
+    response = editor_client.post(
+        "/admin/handreiking/image/add/", {"upload": upload, "alt_text": "Een groot bestand"}
+    )
+    assert response.status_code == 200  # the form comes back: no file arrived
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_expected_failures_log_one_line_not_a_traceback(client, caplog):
+    caplog.set_level(logging.WARNING, logger="django.request")
+    client.get("/handreiking/bestaat-niet/")
+    client_logged = [r for r in caplog.records if r.name == "django.request"]
+    assert client_logged
+    assert all(record.exc_info is None for record in client_logged if record.levelno < 40)
+
+
+def test_a_database_outage_is_logged_as_one_line(caplog):
+    from django.db import OperationalError
+
+    from handreiking.log_filters import no_expected_tracebacks
+
+    try:
+        raise OperationalError("connection refused")
+    except OperationalError:
+        import sys
+
+        record = logging.LogRecord(
+            "django.request", logging.ERROR, __file__, 1, "Internal Server Error: %s", ("/",),
+            sys.exc_info(),
+        )  # fmt: skip
+    assert no_expected_tracebacks(record)
+    assert record.exc_info is None
+    assert "database niet bereikbaar: OperationalError" in record.getMessage()
+
+
+@pytest.mark.parametrize(("role", "status"), [("hr", 404), ("reviewer", 404), ("editor", 302)])
+def test_view_on_site_is_only_for_who_may_view_the_object(client_as, role, status):
+    from django.contrib.contenttypes.models import ContentType
+
+    from handreiking.models import Chapter
+
+    chapter = ChapterFactory(is_published=False, slug="geheim-concept")
+    content_type = ContentType.objects.get_for_model(Chapter)
+    response = client_as(role).get(f"/admin/r/{content_type.pk}/{chapter.pk}/")
+    assert response.status_code == status
+    if status == 404:
+        assert "geheim-concept" not in response.get("Location", "")

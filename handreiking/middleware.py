@@ -1,0 +1,29 @@
+"""Refusals that must come before anything reads a request body."""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.template import loader
+
+
+class RequestSizeLimitMiddleware:
+    """A body larger than its path allows gets a Dutch 413 before Django reads it, so a 300 MB
+    POST never reaches memory or disk (the proxy in front should refuse it even earlier)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        if length.isdigit() and int(length) > self.limit(request.path):
+            body = loader.get_template("413.html").render({"request_path": request.path})
+            response = HttpResponse(body, status=413, content_type="text/html; charset=utf-8")
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)
+
+    @staticmethod
+    def limit(path: str) -> int:
+        for prefix, limit in settings.REQUEST_BODY_LIMITS:
+            if path.startswith(prefix):
+                return limit
+        return settings.REQUEST_BODY_LIMIT_DEFAULT
