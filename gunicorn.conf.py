@@ -1,11 +1,30 @@
 """gunicorn settings, loaded from the working directory: `gunicorn portal.wsgi:application`.
 
-Only what the portal needs to keep its promises; workers, binding and timeouts are the
-operator's to set on the command line or in GUNICORN_CMD_ARGS."""
+What the portal needs to keep its promises and survive the internet's habits. Binding and the
+number of workers are the operator's (command line or GUNICORN_CMD_ARGS); nginx in front
+(docs/nginx/handreiking.conf) buffers request bodies, which stops slow clients for good."""
+
+import os
 
 from portal.gunicorn_logging import AccessLogWithoutZelftoets
 
+# Threads: a slow client (1 byte a second) holds one thread, not a whole worker, so /healthz and
+# readers keep being served even without the proxy's buffering. Django is thread-safe here.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# A request that takes longer than this is stuck (the database answers within 5 s or fails):
+# the worker is replaced instead of holding its threads.
+timeout = 20
+graceful_timeout = 20
+keepalive = 5
+# Small request heads: nothing here needs more.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+# gunicorn 27's control socket lives in the user's home directory, shared by every instance of
+# that user on the machine: each instance would steer the others. The portal does not use it.
+control_socket_disable = True
 # No access line ever records the zelftoets, whatever access log the operator turns on.
 logger_class = AccessLogWithoutZelftoets
-# The client's address is not part of the default line format we suggest: %(h)s is left out.
+# The client's address is not part of the line format we suggest: %(h)s is left out.
 access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(L)ss'

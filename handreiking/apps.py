@@ -7,6 +7,7 @@ class HandreikingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from handreiking import receivers
+        from handreiking import audit, receivers
 
         receivers.connect()
+        audit.connect()

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import markdown as python_markdown
 import nh3
+from markdown.extensions import Extension
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -51,9 +52,21 @@ def sanitize(html_text: str) -> str:
     )
 
 
+class RawHtmlAsText(Extension):
+    """Raw HTML in the Markdown is shown as text, never parsed: an unclosed <style>, <div> or
+    <details> can then not swallow the rest of a chapter, its contents list and its anchors.
+    Markdown itself (and the content checks' warning) covers what editors need."""
+
+    def extendMarkdown(self, md) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+
+
 def _to_html(text: str) -> str:
     return python_markdown.markdown(
-        text.replace("\x00", ""), extensions=MARKDOWN_EXTENSIONS, output_format="html"
+        text.replace("\x00", ""),
+        extensions=[*MARKDOWN_EXTENSIONS, RawHtmlAsText()],
+        output_format="html",
     )
 
 
@@ -174,6 +187,8 @@ _LINK = re.compile(r'<a\b[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.S | re.I)
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
 _ALT = re.compile(r'\balt="([^"]*)"', re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_CODE = re.compile(r"<(pre|code)>.*?</\1>", re.S)
+_ESCAPED_TAG = re.compile(r"&lt;/?([a-zA-Z][a-zA-Z0-9]*)")
 _VAGUE_LINK_TEXT = {"hier", "klik hier", "lees meer", "meer", "link", "deze link", "deze pagina"}
 
 
@@ -211,6 +226,13 @@ def content_warnings(
                 f"De linktekst „{label}” zegt niet waar de link heen gaat. "
                 "Beschrijf het doel, bijvoorbeeld „de Gedragscode Integriteit Rijk”."
             )
+
+    outside_code = _CODE.sub("", raw)
+    for tag in dict.fromkeys(_ESCAPED_TAG.findall(outside_code)):
+        warnings.append(
+            f"De tekst bevat HTML (<{tag}>). Die tonen we als gewone tekst; gebruik Markdown, "
+            "bijvoorbeeld ## voor een kop of - voor een lijst."
+        )
 
     previous = 1
     for level_text, inner in _HEADING.findall(raw):

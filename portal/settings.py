@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -67,12 +68,15 @@ INSTALLED_APPS = [
     "csp",
     "markdownx",
     "simple_history",
+    "axes",
     "handreiking",
     "portal.apps.PortalConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Refuses an oversized body (413) before anything reads it.
+    "handreiking.middleware.RequestSizeLimitMiddleware",
     # Refuses an oversized body (413) before anything reads it.
     "handreiking.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -86,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -121,8 +127,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 else:
-    # A dead server must not hang a worker: fail fast and answer 503.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    # A dead or stalled server must not hang a worker: connect within 5 s, no statement longer
+    # than DATABASE_STATEMENT_TIMEOUT_MS (0: none, for a long migration), no lock wait longer
+    # than 5 s, and TCP keepalives so a vanished server is noticed.
+    statement_ms = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 30_000, minimum=0)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": 5,
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+            "options": f"-c statement_timeout={statement_ms} -c lock_timeout=5000",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory per process, or Redis shared by every app instance.
@@ -152,6 +170,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Staff logins: locked for a quarter of an hour after 5 failures for one account from one place,
+# counted in the database so every app server sees the same; every attempt logged (audit.py).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "handreiking/login_locked.html"
+AXES_CLIENT_IP_CALLABLE = "handreiking.clients.client_address"
+AXES_VERBOSE = False
+# A staff session lasts a working day; the CSRF cookie only as long as the browser session.
+SESSION_COOKIE_AGE = 9 * 60 * 60
+CSRF_COOKIE_AGE = None
 
 # Language and time: Dutch everywhere, Amsterdam time.
 LANGUAGE_CODE = "nl"
@@ -215,6 +249,18 @@ CONTENT_SECURITY_POLICY = {
 
 # API: other intranet sites that may read it from a browser (CORS); none by default.
 API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "")
+
+# Request bodies: nothing large is read, and no upload ever touches the disk (files up to the
+# image limit stay in memory; larger ones are refused with 413 by RequestSizeLimitMiddleware).
+REQUEST_BODY_LIMIT_DEFAULT = 1024 * 1024
+REQUEST_BODY_LIMITS = [
+    ("/zelftoets/", 64 * 1024),
+    ("/admin/handreiking/image/", 6 * 1024 * 1024),
+    ("/admin/", 2 * 1024 * 1024),
+]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
 
 # Request bodies: nothing large is read, and no upload ever touches the disk (files up to the
 # image limit stay in memory; larger ones are refused with 413 by RequestSizeLimitMiddleware).

@@ -1,6 +1,7 @@
 """Operational views: health check and error pages that never need the database."""
 
 import sys
+import threading
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
@@ -14,17 +15,38 @@ from django.views.decorators.http import require_safe
 @require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     """200 when the app and its database answer (the cache may be degraded: the portal then
-    works with a cache per process), 503 when the database does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
+    works with a cache per process), 503 when the database does not, within 2 seconds."""
+    if not _database_answers(timeout=HEALTH_TIMEOUT_SECONDS):
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     cache.set("healthz", 1, timeout=5)
     if getattr(cache, "degraded", False):
         return JsonResponse({"status": "degraded", "database": "ok", "cache": "degraded"})
     return JsonResponse({"status": "ok", "database": "ok", "cache": "ok"})
+
+
+HEALTH_TIMEOUT_SECONDS = 2
+
+
+def _database_answers(*, timeout: float) -> bool:
+    """Ask the database on a fresh connection in a thread of its own, and wait at most `timeout`:
+    a stalled server (a stopped process still accepts connections) must not stall the answer."""
+    answered, done = threading.Event(), threading.Event()
+
+    def ping() -> None:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+                cursor.fetchone()
+            answered.set()
+        except DatabaseError:
+            pass
+        finally:
+            connection.close()
+            done.set()
+
+    threading.Thread(target=ping, name="healthz", daemon=True).start()
+    done.wait(timeout)
+    return answered.is_set()
 
 
 def _render_static(template_name: str, status: int, request: HttpRequest) -> HttpResponse:

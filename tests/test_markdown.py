@@ -176,3 +176,18 @@ def test_seed_placeholder_link_is_flagged():
 
     first = parse_handreiking(SEED_FILE.read_text(encoding="utf-8"))[0]
     assert any("(#)" in warning for warning in content_warnings(first.body))
+
+
+@pytest.mark.parametrize("opening", ["<style>", "<div>", "<details>", "<script>", "<!--"])
+def test_unclosed_raw_html_never_swallows_the_rest_of_the_chapter(opening):
+    text = f"Begin.\n\n{opening}\n\n## Daarna\n\nDe rest van het hoofdstuk."
+    rendered = render_chapter(text)
+    assert "De rest van het hoofdstuk." in rendered.html
+    assert [entry["id"] for entry in rendered.toc] == ["daarna"]
+    assert "&lt;" in rendered.html
+
+
+def test_raw_html_gets_a_content_warning_but_code_does_not():
+    warnings = content_warnings("Tekst <div>blok</div>\n\n`<b>` in code is prima.")
+    assert any("De tekst bevat HTML (<div>)" in warning for warning in warnings)
+    assert not any("(<b>)" in warning for warning in warnings)

@@ -1,12 +1,17 @@
 """Faults production meets: Redis gone, and the portal keeps working and says so."""
 
 import logging
+import socket
+import time
+import urllib.error
+import urllib.request
 
 import pytest
 
 from handreiking import services
 from handreiking.models import HeldReflection
 from tests.factories import ChapterFactory
+from tests.servers import gunicorn
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +125,66 @@ def test_view_on_site_is_only_for_who_may_view_the_object(client_as, role, statu
     assert response.status_code == status
     if status == 404:
         assert "geheim-concept" not in response.get("Location", "")
+
+
+@pytest.fixture
+def stalled_database():
+    """A PostgreSQL port whose server process has stopped: the kernel still accepts the
+    connection, but nothing ever answers (as after SIGSTOP)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    yield f"postgres://postgres@127.0.0.1:{listener.getsockname()[1]}/portal"
+    listener.close()
+
+
+def warm_up(base: str) -> None:
+    """Workers import Django after they start listening: the first answers are slow."""
+    for _ in range(4):
+        timed_get(base + "/static/css/portal.css")
+
+
+def timed_get(url: str) -> tuple[int, float]:
+    start = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    return status, time.monotonic() - start
+
+
+def test_a_stalled_database_gets_quick_dutch_503s_not_hanging_workers(stalled_database):
+    with gunicorn({"DATABASE_URL": stalled_database}, workers=1) as base:
+        warm_up(base)
+        # Coarse bounds, far from a hang (gunicorn's timeout is 20 s, a stalled server forever).
+        status, seconds = timed_get(base + "/healthz")
+        assert status == 503
+        assert seconds < 8  # the health check gives up after 2 s
+        status, seconds = timed_get(base + "/")
+        assert status == 503
+        assert seconds < 15  # connect_timeout is 5 s
+
+
+def test_slow_clients_do_not_take_the_health_check_down(tmp_path):
+    # Any database that answers will do: an empty SQLite file answers SELECT 1.
+    database = f"sqlite:///{tmp_path / 'leeg.sqlite3'}"
+    with gunicorn({"DATABASE_URL": database, "ZELFTOETS_RATE_LIMIT": "0"}, workers=2) as base:
+        warm_up(base)
+        port = int(base.rsplit(":", 1)[1])
+        slow = []
+        for _ in range(4):
+            sock = socket.create_connection(("127.0.0.1", port))
+            sock.sendall(
+                b"POST /zelftoets/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Content-Type: application/x-www-form-urlencoded\r\n"
+                b"Content-Length: 50000\r\n\r\na"
+            )
+            slow.append(sock)
+        try:
+            status, seconds = timed_get(base + "/healthz")
+            assert status == 200
+            assert seconds < 8  # instead of waiting for gunicorn to kill the workers
+        finally:
+            for sock in slow:
+                sock.close()

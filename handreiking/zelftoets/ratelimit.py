@@ -12,6 +12,8 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 
+from handreiking.clients import client_address
+
 
 @dataclass(frozen=True)
 class RateLimit:
@@ -37,19 +39,6 @@ def rate_limit_setting(value: str | None = None) -> RateLimit:
     if limit.count < 0 or limit.seconds <= 0:
         raise ImproperlyConfigured(f"ZELFTOETS_RATE_LIMIT={raw!r}: count and seconds must be > 0.")
     return limit
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address as far as our own proxies vouch for it (TRUSTED_PROXIES): each of
-    them appends the address it saw to X-Forwarded-For, so with N proxies the client is the N-th
-    hop from the end; hops before it are the client's own to invent. With 0, the socket's."""
-    trusted = settings.TRUSTED_PROXIES
-    if trusted:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= trusted:
-            return hops[-trusted]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def current_window(limit: RateLimit) -> tuple[int, bytes]:
