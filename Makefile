@@ -8,7 +8,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_HTTPS=0
 # settings module, portal/settings_test.py (pytest --ds, in pyproject.toml).
 TEST_ENV := DJANGO_SECRET_KEY=test-secret-key-not-for-production DJANGO_HTTPS=0 DJANGO_DEBUG=0
 
-.PHONY: run test lint format superuser bench install install-test clean
+.PHONY: run test lint format superuser account bench bench-tools install install-test clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,8 +48,25 @@ superuser: install
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
 	$(DEV_ENV) $(PY) manage.py createsuperuser
 
-bench: install-test
-	$(TEST_ENV) $(PY) bench/run.py
+# An account for an editor, a reviewer or HR: asks for the role, name, e-mail and password.
+account: install
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py create_staff
+
+# Benchmarks need wrk and nginx (installed with apt when missing and run as root) and py-spy
+# (from PyPI, into the venv) for the zelftoets profile; PostgreSQL and Redis on 127.0.0.1.
+bench: install-test bench-tools
+	$(TEST_ENV) $(PY) bench/run.py $(BENCH_ARGS)
+
+bench-tools:
+	@if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && apt-get install -y --no-install-recommends wrk nginx; \
+		else \
+			echo "wrk of nginx ontbreekt: apt-get install wrk nginx (als root)"; \
+		fi; \
+	fi
+	@$(PIP) show py-spy >/dev/null 2>&1 || $(PIP) install --quiet py-spy
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

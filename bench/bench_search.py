@@ -1,8 +1,10 @@
 """Search latency with 1,000 generated chapters of about 8 KB, on SQLite and on PostgreSQL.
 
 Each database runs in its own process (settings are per process). Measures GET /zoeken/?q=…
-through Django's full request cycle (middleware, search, template), median and p95 per query
-mix. Run: `make bench` or `.venv/bin/python bench/bench_search.py [--chapters N]`."""
+through Django's full request cycle (middleware, search, template), median and p95 over the
+query mix, and the slowest queries. Run: `make bench` or
+`.venv/bin/python bench/bench_search.py [--chapters N] [--reuse]` (`--reuse` keeps both
+databases between runs, so a second run measures without building them again)."""
 
 import argparse
 import os
@@ -28,6 +30,13 @@ QUERIES = [
     "twijfel bericht",
     "vloggers",
     "xylofoon",
+    # Questions, synonyms, compounds, accents and a query without an answer.
+    "mag ik als ambtenaar twitteren",
+    "goedkeuring van mijn leidinggevende",
+    "integriteitsregels",
+    "prive",
+    "code of conduct",
+    "thuiswerken",
 ]
 
 
@@ -86,27 +95,35 @@ def worker(database_url: str, chapters: int, repeats: int) -> None:
     client = Client()
     for query in QUERIES:  # warm up
         client.get("/zoeken/", {"q": query})
-    samples = []
+    per_query: dict[str, list[float]] = {query: [] for query in QUERIES}
     for _ in range(repeats):
         for query in QUERIES:
             begin = time.perf_counter()
             response = client.get("/zoeken/", {"q": query})
-            samples.append((time.perf_counter() - begin) * 1000)
+            per_query[query].append((time.perf_counter() - begin) * 1000)
             assert response.status_code == 200
-    samples.sort()
-    p95 = samples[int(len(samples) * 0.95) - 1]
+    samples = sorted(t for times in per_query.values() for t in times)
     print(
         f"{connection.vendor}: {Chapter.objects.count()} hoofdstukken "
         f"(opbouw {build:.0f} s), {len(samples)} zoekopdrachten: "
-        f"mediaan {statistics.median(samples):.1f} ms, p95 {p95:.1f} ms, "
+        f"mediaan {statistics.median(samples):.1f} ms, p95 {p95(samples):.1f} ms, "
         f"max {samples[-1]:.1f} ms"
     )
+    slowest = sorted(per_query.items(), key=lambda item: -p95(sorted(item[1])))[:3]
+    for query, times in slowest:
+        median = statistics.median(times)
+        print(f"  {query!r}: mediaan {median:.1f} ms, p95 {p95(sorted(times)):.1f} ms")
+
+
+def p95(ordered: list[float]) -> float:
+    return ordered[max(0, int(len(ordered) * 0.95) - 1)]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--chapters", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--reuse", action="store_true", help="keep the databases between runs")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -115,11 +132,17 @@ def main() -> None:
     import psycopg
 
     with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
-        c.execute(f'DROP DATABASE IF EXISTS "{PG_DB}" WITH (FORCE)')
-        c.execute(f'CREATE DATABASE "{PG_DB}"')
+        exists = c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_DB]).fetchone()
+        if not (args.reuse and exists):
+            c.execute(f'DROP DATABASE IF EXISTS "{PG_DB}" WITH (FORCE)')
+            c.execute(f'CREATE DATABASE "{PG_DB}"')
+    kept = Path(tempfile.gettempdir()) / "handreiking-bench-search"
+    if args.reuse:
+        kept.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
+        folder = kept if args.reuse else tmp
         for url in (
-            f"sqlite:///{tmp}/bench.sqlite3",
+            f"sqlite:///{folder}/bench.sqlite3",
             f"postgres://postgres@127.0.0.1:5432/{PG_DB}",
         ):
             subprocess.run(  # noqa: S603

@@ -1,155 +1,147 @@
 """Zelftoets benchmarks on PostgreSQL (127.0.0.1:5432, database `portal_bench`):
 
-1. submissions per second through gunicorn with 16 concurrent clients (nothing may be lost);
-2. the reviewers' list with 1,000,000 reflections: time to the first page.
+1. submissions per second through gunicorn with 16 concurrent clients (wrk posting the form
+   with a CSRF cookie and token, everyone sharing their answers), with release in groups and the
+   16 KB padding in place; every submission answered 200 must be stored (held or released);
+2. where the time of a submission goes (py-spy over the gunicorn workers, with --profile);
+3. the reviewers' list with 1,000,000 released reflections: time to the first page.
 
-Run: `make bench` or `.venv/bin/python bench/bench_zelftoets.py [--submissions N] [--rows N]`.
+Run: `make bench` or `.venv/bin/python bench/bench_zelftoets.py [--seconds 15] [--rows N]`.
 Loopback only; every loop is bounded in count and time."""
 
 import argparse
+import collections
 import http.client
+import json
 import os
 import re
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import HOST, ROOT, bench_env, fresh_database, gunicorn, have, wrk  # noqa: E402
+
 DB = "portal_bench"
-ADMIN_URL = f"postgres://postgres@127.0.0.1:5432/{DB}"
-ENV = {
-    **os.environ,
-    "DATABASE_URL": ADMIN_URL,
-    "DJANGO_SECRET_KEY": "bench-secret-" + "x" * 40,
-    "DJANGO_HTTPS": "0",
-    "DJANGO_DEBUG": "0",
-    "ZELFTOETS_RATE_LIMIT": "0",
-    "DJANGO_LOG_LEVEL": "WARNING",
+ENV = bench_env(DB, ZELFTOETS_RATE_LIMIT="0", REDIS_URL=f"redis://{HOST}:6379/13")
+ANSWERS = {
+    "colleagues": "ja",
+    "manager": "nee",
+    "newspaper": "weet-niet",
+    "topic": "werk",
+    "delen": "ja",
+    "text": "Benchmark: mail test@example.org of bel 06-12345678.",
 }
 
 
-def manage(*args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=ENV, check=True)  # noqa: S603
+def form_and_token(port: int) -> tuple[str, dict]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=10)
+    connection.request("GET", "/zelftoets/")
+    response = connection.getresponse()
+    page = response.read().decode()
+    cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie"))[1]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    body = urllib.parse.urlencode({**ANSWERS, "csrfmiddlewaretoken": token})
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Cookie": f"csrftoken={cookie}",
+        "Referer": f"http://{HOST}:{port}/zelftoets/",
+    }
+    return body, headers
 
 
-def fresh_database() -> None:
+def lua_script(body: str, headers: dict) -> str:
+    lines = ['wrk.method = "POST"', f"wrk.body = {json.dumps(body)}"]
+    lines += [f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in headers.items()]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write("\n".join(lines))
+    return handle.name
+
+
+def stored_count() -> int:
     import psycopg
 
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
-        c.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
-        c.execute(f'CREATE DATABASE "{DB}"')
-    manage("migrate", "--noinput", "-v0")
-    manage("collectstatic", "--noinput", "-v0")
+    with psycopg.connect(f"postgresql://postgres@{HOST}:5432/{DB}") as conn:
+        return conn.execute(
+            "SELECT (SELECT count(*) FROM handreiking_reflection)"
+            " + (SELECT count(*) FROM handreiking_heldreflection)"
+        ).fetchone()[0]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def submissions(seconds: int, server: str, profile: Path | None) -> dict:
+    """`server`: the number of workers as gunicorn.conf.py runs them, or sync:N."""
+    sync, workers = server.startswith("sync:"), int(server.removeprefix("sync:"))
+    # This server runs without autovacuum; production vacuums the held pool, which every
+    # submission rewrites. Each run starts from a vacuumed table.
+    import psycopg
+
+    with psycopg.connect(f"postgresql://postgres@{HOST}:5432/{DB}", autocommit=True) as conn:
+        conn.execute("VACUUM handreiking_heldreflection")
+    with gunicorn(ENV, workers=workers, sync=sync) as (port, master):
+        body, headers = form_and_token(port)
+        script = lua_script(body, headers)
+        before = stored_count()
+        spy = None
+        if profile:
+            spy = subprocess.Popen(  # noqa: S603
+                [str(Path(sys.executable).parent / "py-spy"), "record", "--subprocesses",
+                 "--pid", str(master), "--duration", str(max(1, seconds - 2)), "--rate", "200",
+                 "--format", "raw", "--output", str(profile), "--nonblocking"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+        run = wrk(f"http://{HOST}:{port}/zelftoets/", seconds=seconds, script=script)
+        if spy:
+            spy.wait(timeout=60)
+        os.unlink(script)
+    ok = run["sent"] - run["non2xx"]
+    stored = stored_count() - before
+    return {**run, "ok": ok, "stored": stored, "lost": max(0, ok - stored), "workers": server,
+            "rate": ok / seconds}  # fmt: skip
 
 
-def submissions(total: int, clients: int = 16, workers: int = 4, threads: int = 1) -> dict:
-    port = free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable, "-m", "gunicorn", "portal.wsgi:application",
-            "-b", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
-            "--log-level", "warning",
-        ],
-        cwd=ROOT, env=ENV,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        conn.request("GET", "/zelftoets/")
-        response = conn.getresponse()
-        page = response.read().decode()
-        cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie"))[1]
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
-        body = urllib.parse.urlencode(
-            {
-                "colleagues": "ja",
-                "manager": "nee",
-                "newspaper": "weet-niet",
-                "topic": "werk",
-                "text": "Benchmark: mail test@example.org of bel 06-12345678.",
-                "csrfmiddlewaretoken": token,
-            }
+# Where a sample's time is counted: the deepest frame on its stack that one of these names.
+PARTS = [
+    ("psycopg/", "database: driver and waiting for PostgreSQL"),
+    ("zelftoets/scrubbing.py", "scrubbing personal data"),
+    ("zelftoets/release.py", "release in groups (Python side)"),
+    ("django/template/", "template rendering"),
+    ("zelftoets/padding.py", "padding to 16 KB"),
+    ("middleware/csrf.py", "CSRF check"),
+    ("django/forms/", "form validation"),
+    ("zelftoets/forms.py", "form validation"),
+    ("zelftoets/", "zelftoets views and advice"),
+    ("django/", "Django request cycle and middleware"),
+    ("handreiking/", "other portal code"),
+    ("gunicorn/", "gunicorn: accept, parse, write"),
+]
+
+
+def where_time_goes(raw: Path, top: int = 12) -> list[tuple[str, float]]:
+    """Share of the workers' busy samples per part of a submission (py-spy's raw format: one
+    stack per line, root first, then the number of samples)."""
+    totals: collections.Counter = collections.Counter()
+    for line in raw.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        frames = stack.split(";")
+        if not any("handle_request" in frame or "handle (" in frame for frame in frames):
+            continue  # the arbiter, or a worker waiting for a connection
+        label = next(
+            (name for frame in reversed(frames) for marker, name in PARTS if marker in frame),
+            "other (Python runtime, sockets)",
         )
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"csrftoken={cookie}",
-        }
-        if shutil.which("wrk"):
-            return run_wrk(port, body, headers, clients, seconds=15)
-        return run_threads(port, body, headers, clients, total)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def run_wrk(port: int, body: str, headers: dict, clients: int, seconds: int) -> dict:
-    """wrk (C, a separate process) keeps the load generator's own CPU use small."""
-    script = "\n".join(
-        ['wrk.method = "POST"', f"wrk.body = {body!r}".replace("'", '"')]
-        + [f'wrk.headers["{name}"] = "{value}"' for name, value in headers.items()]
-    )
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-        handle.write(script)
-    output = subprocess.run(  # noqa: S603
-        [shutil.which("wrk"), "-t2", f"-c{clients}", f"-d{seconds}s", "-s", handle.name,
-         f"http://127.0.0.1:{port}/zelftoets/"],
-        capture_output=True, text=True, check=True, timeout=seconds + 60,
-    ).stdout  # fmt: skip
-    sent = int(re.search(r"(\d+) requests in", output)[1])
-    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    errors = re.search(r"Socket errors: .*", output)
-    ok = sent - (int(failed[1]) if failed else 0)
-    return {"sent": sent, "ok": ok, "seconds": float(seconds), "tool": "wrk",
-            "errors": errors[0] if errors else ""}  # fmt: skip
-
-
-def run_threads(port: int, body: str, headers: dict, clients: int, total: int) -> dict:
-    statuses: list[int] = []
-    lock = threading.Lock()
-    per_client = total // clients
-
-    def client() -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        for _ in range(per_client):
-            connection.request("POST", "/zelftoets/", body=body, headers=headers)
-            reply = connection.getresponse()
-            reply.read()
-            with lock:
-                statuses.append(reply.status)
-
-    threads = [threading.Thread(target=client) for _ in range(clients)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=600)
-    elapsed = time.perf_counter() - started
-    return {"sent": len(statuses), "ok": statuses.count(200), "seconds": elapsed,
-            "tool": "Python-threads", "errors": ""}  # fmt: skip
+        totals[label] += int(count)
+    busy = sum(totals.values())
+    return [(label, n / busy) for label, n in totals.most_common(top)] if busy else []
 
 
 def reviewer_list(rows: int, repeats: int = 15) -> dict:
     os.environ.update(ENV)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings"
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -157,16 +149,15 @@ def reviewer_list(rows: int, repeats: int = 15) -> dict:
     from django.contrib.auth.models import Group, User
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
     with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM handreiking_heldreflection")
         cursor.execute("DELETE FROM handreiking_reflection")
         cursor.execute(
             """
             INSERT INTO handreiking_reflection
                 (id, colleagues, manager, newspaper, topic, text, had_personal_data,
-                 submitted_on, status)
+                 released_week, status)
             SELECT gen_random_uuid(),
                    (ARRAY['ja','nee','weet-niet'])[1 + (i %% 3)],
                    (ARRAY['ja','nee','weet-niet'])[1 + (i / 3 %% 3)],
@@ -174,7 +165,7 @@ def reviewer_list(rows: int, repeats: int = 15) -> dict:
                    (ARRAY['','werk','reactie','netwerken','prive','anders'])[1 + (i %% 6)],
                    'Reflectie nummer ' || i || ': ik twijfelde over een bericht.',
                    i %% 17 = 0,
-                   CURRENT_DATE - (i %% 365),
+                   date_trunc('week', CURRENT_DATE - (i / 5 %% 365))::date,
                    (ARRAY['nieuw','gelezen','gearchiveerd'])[1 + (i %% 3)]
             FROM generate_series(1, %s) AS i
             """,
@@ -194,39 +185,65 @@ def reviewer_list(rows: int, repeats: int = 15) -> dict:
         samples = []
         for _ in range(repeats):
             started = time.perf_counter()
-            response = client.get("/admin/handreiking/reflection/", query)
+            response = client.get("/admin/handreiking/reflection/", query, HTTP_HOST=HOST)
             samples.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200
         samples.sort()
-        timings[label] = (statistics.median(samples), samples[int(len(samples) * 0.95) - 1])
+        timings[label] = {
+            "median": statistics.median(samples),
+            "p95": samples[int(len(samples) * 0.95) - 1],
+        }
     return timings
+
+
+def _describe(server: str) -> str:
+    if server.startswith("sync:"):
+        return f"{server.removeprefix('sync:')} sync workers"
+    return f"{server} workers zoals gunicorn.conf.py ze start"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--submissions", type=int, default=4000)
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--threads", type=int, default=1)
-    args = parser.parse_args()
-    fresh_database()
-    result = submissions(args.submissions, workers=args.workers, threads=args.threads)
-    rate = result["ok"] / result["seconds"]
-    os.environ.update(ENV)
-    import psycopg
-
-    with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{DB}") as conn:
-        stored = conn.execute("SELECT count(*) FROM handreiking_reflection").fetchone()[0]
-    print(
-        f"Zelftoets via gunicorn ({args.workers} workers x {args.threads} threads), "
-        f"16 clients ({result['tool']}): "
-        f"{result['ok']}/{result['sent']} "
-        f"antwoorden 200 in {result['seconds']:.1f} s = {rate:.0f} inzendingen/s; "
-        f"opgeslagen: {stored} (verloren: {max(0, result['ok'] - stored)}) {result['errors']}"
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--workers", nargs="+", default=["2", "4", "sync:4"], help="N (gunicorn.conf.py) or sync:N"
     )
-    for label, (median, p95) in reviewer_list(args.rows).items():
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--profile", action="store_true", help="py-spy over the workers")
+    parser.add_argument("--json", help="write the figures to this file")
+    args = parser.parse_args()
+    if not have("wrk"):
+        sys.exit("wrk ontbreekt: `make bench` installeert het (apt-get install wrk).")
+    fresh_database(DB, ENV)
+    result: dict = {"runs": [], "profile": []}
+    if args.profile:
+        # A run of its own: sampling costs the workers some time, so it is not one of the rounds.
+        profile = Path(tempfile.mkdtemp()) / "zelftoets.txt"
+        submissions(min(args.seconds, 10), args.workers[0], profile)
+        result["profile"] = where_time_goes(profile) if profile.exists() else []
+        print(f"Waar de tijd van een inzending heen gaat ({_describe(args.workers[0])}, py-spy):")
+        for label, share in result["profile"]:
+            print(f"  {share:6.1%}  {label}")
+    for _number in range(args.rounds):
+        for workers in args.workers:
+            run = submissions(args.seconds, workers, None)
+            result["runs"].append(run)
+            print(
+                f"Zelftoets via gunicorn ({_describe(workers)}), 16 clients (wrk, "
+                f"{args.seconds} s): {run['ok']}/{run['sent']} antwoorden 200 = "
+                f"{run['rate']:.0f} inzendingen/s, p50 {run['p50']:.1f} ms, "
+                f"p99 {run['p99']:.1f} ms; opgeslagen {run['stored']} (verloren: {run['lost']})"
+                f" {run['socket_errors']}",
+                flush=True,
+            )
+    result["reviewer_list"] = reviewer_list(args.rows)
+    result["rows"] = args.rows
+    for label, values in result["reviewer_list"].items():
         print(f"Beoordelaarslijst, {args.rows:,} reflecties, {label}: "
-              f"mediaan {median:.0f} ms, p95 {p95:.0f} ms")  # fmt: skip
+              f"mediaan {values['median']:.0f} ms, p95 {values['p95']:.0f} ms")  # fmt: skip
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1))
 
 
 if __name__ == "__main__":

@@ -11,9 +11,9 @@ from functools import lru_cache
 
 import markdown as python_markdown
 import nh3
-from markdown.extensions import Extension
 from django.urls import reverse
 from django.utils.text import slugify
+from markdown.extensions import Extension
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h1", "h2",

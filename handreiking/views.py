@@ -174,7 +174,7 @@ def _host(base: str) -> str:
 
 @require_safe
 def search_results(request: HttpRequest) -> HttpResponse:
-    outcome = search.search(request.GET.get("q", ""))
+    outcome = search.search(request.GET.get("q", ""), record=True)
     # Without results, offer the chapters themselves (the first few; the home page has all).
     chapters = Chapter.objects.for_navigation()[:12] if outcome.query and not outcome.count else []
     return render(

@@ -5,6 +5,7 @@ from handreiking.admin.chapters import ChapterAdmin, markdown_preview
 from handreiking.admin.images import ImageAdmin
 from handreiking.admin.onboarding import OnboardingMaterialAdmin
 from handreiking.admin.reflections import ReflectionAdmin
+from handreiking.admin.search import BestAnswerAdmin, SearchMissAdmin, SynonymAdmin  # noqa: F401
 
 __all__ = [
     "ChapterAdmin",

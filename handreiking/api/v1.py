@@ -3,9 +3,9 @@
 django-ninja builds the OpenAPI description from the schemas below; the answers themselves are
 made by `conditional.json_response`, so every representation has its own ETag and 304."""
 
+import html
 from datetime import datetime
 
-from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -17,7 +17,7 @@ from handreiking.api.conditional import json_response
 from handreiking.api.problems import CONTENT_TYPE as PROBLEM_CONTENT_TYPE
 from handreiking.api.problems import PROBLEM_TYPE, problem
 from handreiking.links import absolute_url
-from handreiking.models import Chapter, ChapterSlug
+from handreiking.models import Chapter, ChapterSlug, ContentVersion
 
 VERSION = "1.0.0"
 
@@ -187,15 +187,17 @@ def search_chapters(
         ..., min_length=1, max_length=search.MAX_QUERY_LENGTH, description="De zoekvraag."
     ),
 ):
-    outcome = search.search(q)
+    # Suggestions while typing ask for every keystroke: those are no searches to count.
+    outcome = search.search(q, record=request.headers.get("X-Search-Suggest") != "1")
     results = [
         {
             "titel": f"{r.chapter_title} › {r.heading}" if r.heading else r.chapter_title,
             "url": r.url,
-            "fragment": strip_tags(r.snippet),
+            "fragment": html.unescape(strip_tags(r.snippet)),
         }
         for r in outcome.results
     ]
     data = Zoekuitkomst(resultaten=results, suggestie=outcome.suggestion or None)
-    latest = Chapter.objects.published().aggregate(latest=Max("updated_at"))["latest"]
-    return json_response(request, data.model_dump(mode="json"), last_modified=latest)
+    # Synonyms and best answers change results too; every such change bumps the content version.
+    changed = ContentVersion.objects.values_list("changed_at", flat=True).first()
+    return json_response(request, data.model_dump(mode="json"), last_modified=changed)

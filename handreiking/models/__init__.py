@@ -19,11 +19,12 @@ from handreiking.models.reflections import (
     Topic,
     week_start,
 )
-from handreiking.models.search import SearchSection, SearchTerm
+from handreiking.models.search import BestAnswer, SearchMiss, SearchSection, SearchTerm, Synonym
 
 __all__ = [
     "AnchorAlias",
     "Answer",
+    "BestAnswer",
     "ChangeNote",
     "Chapter",
     "ChapterDraft",
@@ -34,8 +35,10 @@ __all__ = [
     "OnboardingMaterial",
     "Reflection",
     "ReflectionStatus",
+    "SearchMiss",
     "SearchSection",
     "SearchTerm",
+    "Synonym",
     "Topic",
     "week_start",
 ]

@@ -1,15 +1,20 @@
-"""Dutch search over published chapters, on PostgreSQL and on SQLite alike.
+"""Dutch search over published chapters, the same on PostgreSQL and on SQLite.
 
-- `text`: words, Dutch Snowball stems, stop words, snippets and escaped highlights.
-- `backends`: one object per database, chosen once: PostgreSQL full-text search with the
-  `dutch` configuration on a stored, GIN-indexed tsvector (title A, heading B, body C) and
-  pg_trgm for close spellings; SQLite FTS5 over Snowball-stemmed text, ranked with bm25.
-- `index`: the search documents of a chapter, rewritten by the chapter write path.
-- `query`: a query in three plain steps: expand (vocabulary), rank (backend), present.
+- `text`: words, accent folding, Dutch Snowball stems, stop words, snippets, escaped highlights.
+- `backends`: one object per database: the index it keeps (a weighted tsvector through an
+  `unaccent` configuration on PostgreSQL, FTS5 on SQLite, both filled by trigger from the stems
+  `text` made) and the candidates it returns.
+- `index`: the search documents and words of a chapter, rewritten by the chapter write path.
+- `vocabulary`, `thesaurus`, `snapshot`: the published words and the editors' synonyms and best
+  answers, in memory per content version.
+- `analysis`: a query as units of meaning (forms, synonyms, compounds, parts, spelling).
+- `ranking`: which candidates answer, best first; shared, so both databases agree.
+- `query`: the steps of one search; `misses`: weekly counts of what readers could not find.
 """
 
 from handreiking.search.index import index_chapter
+from handreiking.search.misses import purge_misses
 from handreiking.search.query import SearchOutcome, search
 from handreiking.search.text import MAX_QUERY_LENGTH
 
-__all__ = ["MAX_QUERY_LENGTH", "SearchOutcome", "index_chapter", "search"]
+__all__ = ["MAX_QUERY_LENGTH", "SearchOutcome", "index_chapter", "purge_misses", "search"]

@@ -1,41 +1,24 @@
-"""A reader's query in three plain steps: expand each word against the vocabulary of published
-text, rank sections with the database's backend, present results with escaped highlights."""
+"""A reader's query in plain steps: analyse (units of meaning against the published words and
+the editors' synonyms), retrieve candidates (the database's backend), rank (shared Python),
+put an editor's best answer first, present with escaped highlights, and count a miss."""
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from handreiking.models import SearchSection, SearchTerm
+from handreiking.search.analysis import Unit, plan
 from handreiking.search.backends import get_backend
-from handreiking.search.text import (
-    MIN_COMPOUND_NEEDLE,
-    STOP_WORDS,
-    Marks,
-    clean_query,
-    highlight,
-    snippet,
-    stem,
-    words,
-)
+from handreiking.search.misses import record_miss
+from handreiking.search.ranking import rank
+from handreiking.search.retrieval import CANDIDATES, Candidate, fetch, section, with_text
+from handreiking.search.snapshot import Snapshot, current
+from handreiking.search.text import Marks, clean_query, highlight, snippet, words
 
-MAX_WORDS = 8
-MAX_RESULTS = 50
+MAX_RESULTS = 20
 SECTIONS_PER_CHAPTER = 3
-EXPANSIONS_PER_WORD = 200
-
-
-@dataclass
-class Term:
-    word: str
-    exact: set[str] = field(default_factory=set)  # same stem: inflections
-    wider: set[str] = field(default_factory=set)  # compounds and close spellings
-    corrected: str = ""  # the close spelling we searched for instead
-
-    @property
-    def known(self) -> bool:
-        return bool(self.exact or self.wider)
+LITTLE = 3  # fewer results than this, and a better spelling may be worth offering
 
 
 @dataclass
@@ -46,6 +29,7 @@ class Result:
     url: str
     snippet: SafeString
     title_html: SafeString
+    is_best_answer: bool = False
 
 
 @dataclass
@@ -53,104 +37,102 @@ class SearchOutcome:
     query: str
     results: list[Result]
     suggestion: str = ""
-    terms: list[Term] = field(default_factory=list)
+    # True when the results are those of the suggestion, because the query found nothing.
+    searched_suggestion: bool = False
+    # True when more sections answer than the results show.
+    more: bool = False
+    terms: list[Unit] = field(default_factory=list)
 
     @property
     def count(self) -> int:
         return len(self.results)
 
 
-def search(raw_query: str) -> SearchOutcome:
+def search(raw_query: str, *, record: bool = False) -> SearchOutcome:
+    """Search the published chapters. With `record`, a query that finds nothing is counted for
+    the editors (pass it only for a reader's own search, not for suggestions while typing)."""
     query = clean_query(raw_query)
     outcome = SearchOutcome(query=query, results=[])
-    terms = expand(query)
-    outcome.terms = terms
-    if any(t.corrected for t in terms):
-        outcome.suggestion = " ".join(t.corrected or t.word for t in terms)
-    if terms and all(t.known for t in terms):
-        outcome.results = present(rank(terms), terms)
+    if query:
+        find(outcome, current())
+    if record and query and not outcome.results:
+        record_miss(query)
     return outcome
 
 
-# Step 1: expand
+def find(outcome: SearchOutcome, loaded: Snapshot) -> None:
+    planned = plan(outcome.query, loaded)
+    outcome.terms = planned.units
+    stems = set().union(*(unit.all_stems() for unit in planned.units))
+    candidates = fetch(get_backend().candidates(stems, CANDIDATES))
+    ranked = rank(planned.typed, candidates)
+    if planned.suggestion_used:
+        # Offered only when the query as typed finds little and the better spelling more.
+        better = rank(planned.units, candidates)
+        if len(ranked) < LITTLE and len(better) > len(ranked):
+            outcome.suggestion = suggestion(outcome.query, planned.units)
+            if not ranked:
+                ranked, outcome.searched_suggestion = better, True
+    shown = pinned(loaded.thesaurus.pin_for(outcome.query), [r.section for r in ranked])
+    shown = per_chapter(shown)
+    outcome.more = len(shown) > MAX_RESULTS
+    outcome.results = present(with_text(shown[:MAX_RESULTS]), planned.units)
 
 
-def expand(query: str) -> list[Term]:
-    unique = list(dict.fromkeys(w for w in words(query) if w not in STOP_WORDS))
-    return [expand_word(word) for word in unique[:MAX_WORDS]]
+def suggestion(query: str, units: list[Unit]) -> str:
+    """The query as typed, with each misspelled word replaced by the word we searched for."""
+    corrections = {u.label: u.corrected for u in units if u.corrected}
+    out = []
+    for token in query.split():
+        found = words(token)
+        out.append(corrections.get(found[0], token) if len(found) == 1 else token)
+    return " ".join(out)
 
 
-def expand_word(word: str) -> Term:
-    """Known words with the same stem (exact), words that contain the stem (compounds), and,
-    for a word that is nowhere in the text, close spellings."""
-    term = Term(word=word)
-    word_stem = stem(word)
-    condition = Q(stem=word_stem) | Q(word=word)
-    if len(word_stem) >= MIN_COMPOUND_NEEDLE:
-        condition |= Q(word__contains=word_stem)
-    known = SearchTerm.objects.filter(condition).values_list("word", "stem")
-    for other, other_stem in known[:EXPANSIONS_PER_WORD]:
-        (term.exact if other_stem == word_stem or other == word else term.wider).add(other)
-    if not term.known and len(word) >= MIN_COMPOUND_NEEDLE:
-        close = get_backend().close_spellings(word, SearchTerm)
-        if close:
-            term.corrected = close[0]
-            term.wider.update(close)
-    return term
+def pinned(pin: tuple[int, str] | None, candidates: list[Candidate]) -> list[Candidate]:
+    """The editors' best answer first (also when the words alone would not find it)."""
+    if pin is None:
+        return candidates
+    first = [c for c in candidates if (c.chapter_id, c.anchor) == pin] or section(*pin)
+    for candidate in first:
+        candidate.is_best_answer = True
+    return first + [c for c in candidates if (c.chapter_id, c.anchor) != pin]
 
 
-# Step 2: rank
+def per_chapter(candidates: list[Candidate]) -> list[Candidate]:
+    """At most a few sections of one chapter: the others get a place too."""
+    seen: dict[int, int] = {}
+    kept = []
+    for candidate in candidates:
+        seen[candidate.chapter_id] = seen.get(candidate.chapter_id, 0) + 1
+        if seen[candidate.chapter_id] <= SECTIONS_PER_CHAPTER:
+            kept.append(candidate)
+    return kept
 
 
-def rank(terms: list[Term]) -> list:
-    """Sections where every term occurs: inflections first, then what only compounds or close
-    spellings find."""
-    sections = (
-        SearchSection.objects.filter(chapter__is_published=True)
-        .defer("vector")
-        .annotate(chapter_slug=F("chapter__slug"), chapter_number=F("chapter__number"))
-    )
-    backend = get_backend()
-    found: dict[int, object] = {}
-    for groups in ([sorted(t.exact) for t in terms], [sorted(t.exact | t.wider) for t in terms]):
-        if len(found) >= MAX_RESULTS or not all(groups):
-            continue
-        for section in backend.rank(sections, groups):
-            found.setdefault(section.pk, section)
-    return list(found.values())
-
-
-# Step 3: present
-
-
-def present(sections: list, terms: list[Term]) -> list[Result]:
-    """At most a few sections per chapter, each with an escaped, highlighted snippet."""
-    marks = Marks.of(
-        words={w for t in terms for w in (t.exact | t.wider | {t.word})},
-        needles={stem(t.word) for t in terms if len(stem(t.word)) >= MIN_COMPOUND_NEEDLE},
-    )
-    results: list[Result] = []
-    per_chapter: dict[int, int] = {}
-    for section in sections:
-        shown = per_chapter.get(section.chapter_id, 0)
-        if shown >= SECTIONS_PER_CHAPTER:
-            continue
-        per_chapter[section.chapter_id] = shown + 1
-        results.append(
-            Result(
-                chapter_title=section.title,
-                chapter_number=section.chapter_number,
-                heading=section.heading,
-                url=section_url(section.chapter_slug, section.anchor),
-                snippet=highlight(snippet(section.body, marks), marks),
-                title_html=highlight(section.heading or section.title, marks),
-            )
+def present(candidates: list[Candidate], units: list[Unit]) -> list[Result]:
+    """Each section with an escaped, highlighted snippet."""
+    marks = Marks.of(set().union(*(u.words for u in units)))
+    return [
+        Result(
+            chapter_title=c.title,
+            chapter_number=c.chapter_number,
+            heading=c.heading,
+            url=section_url(c.chapter_slug, c.anchor),
+            snippet=highlight(snippet(c.body, marks), marks),
+            title_html=highlight(c.heading or c.title, marks),
+            is_best_answer=c.is_best_answer,
         )
-        if len(results) >= MAX_RESULTS:
-            break
-    return results
+        for c in candidates
+    ]
 
 
 def section_url(slug: str, anchor: str) -> str:
-    url = reverse("handreiking:chapter-detail", kwargs={"slug": slug})
+    url = chapter_url(slug)
     return f"{url}#{anchor}" if anchor else url
+
+
+@lru_cache(maxsize=4096)
+def chapter_url(slug: str) -> str:
+    # reverse() is a noticeable part of presenting twenty results; the URLconf never changes.
+    return reverse("handreiking:chapter-detail", kwargs={"slug": slug})

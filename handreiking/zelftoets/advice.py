@@ -68,9 +68,15 @@ def _advice(version: str, colleagues: str, manager: str, newspaper: str, topic: 
         chapter = chapters.get(number)
         if chapter is None:
             continue
-        anchors = {entry["id"] for entry in chapter.toc}
-        url = chapter.get_absolute_url() + (f"#{anchor}" if anchor in anchors else "")
+        sections = {entry["id"]: entry["title"] for entry in chapter.toc}
+        url = chapter.get_absolute_url() + (f"#{anchor}" if anchor in sections else "")
         if url not in seen:
             seen.add(url)
-            links.append(AdviceLink(title=chapter.title, url=url, reason=reason))
+            # One link text per place (WCAG 2.4.4): a link to a section names the section and
+            # its chapter, a link to a whole chapter names the chapter.
+            if anchor in sections:
+                title = f"{sections[anchor]} (hoofdstuk {number})"
+            else:
+                title = f"Hoofdstuk {number}: {chapter.title}"
+            links.append(AdviceLink(title=title, url=url, reason=reason))
     return Advice(post_now=not doubts, doubts=[DOUBT_TEXT[name] for name in doubts], links=links)

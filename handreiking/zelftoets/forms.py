@@ -32,7 +32,7 @@ class ZelftoetsForm(forms.Form):
     )
     manager = answer_field(
         _("Zou je bericht de goedkeuring krijgen van je leidinggevende?"),
-        _("Kies of je bericht de goedkeuring van je baas zou krijgen."),
+        _("Kies of je bericht de goedkeuring van je leidinggevende zou krijgen."),
     )
     newspaper = answer_field(
         _("Voel je je op je gemak als je bericht morgen in de krant staat?"),

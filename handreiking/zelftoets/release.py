@@ -14,9 +14,9 @@ import random
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
-from handreiking.models import HeldReflection, Reflection, week_start
+from handreiking.models import HeldReflection, Reflection, ReflectionStatus, week_start
 
 _shuffle = random.SystemRandom().shuffle
 
@@ -24,6 +24,8 @@ _shuffle = random.SystemRandom().shuffle
 def hold(*, answers: dict, today: date) -> int:
     """Add one submission to the pool and release the pool when it is a group. Returns how many
     reflections were released (0 while the group is not complete)."""
+    if connection.vendor == "postgresql":
+        return _hold_in_one_statement(answers=answers, today=today)
     with transaction.atomic():
         # Locks the rows this transaction rewrites. A concurrent submission that read the pool
         # before this commit adds its own row beside it; release then waits one submission more,
@@ -46,3 +48,55 @@ def hold(*, answers: dict, today: date) -> int:
 
 def _without_held_since(item: dict) -> dict:
     return {name: value for name, value in item.items() if name != "held_since"}
+
+
+# The same steps as `hold`, as one statement that commits on its own (autocommit): the pool is
+# locked only while PostgreSQL runs it and flushes the commit, never while Python works between
+# round trips. Submissions queue on that lock, so its length is the limit on submissions per
+# second. Deleting every row it can see takes the same locks as SELECT ... FOR UPDATE and skips
+# a row another submission deleted meanwhile, as above. gen_random_uuid() draws from the
+# server's strong random source: new ids, and rows written in a random order.
+_COLUMNS = "colleagues, manager, newspaper, topic, text, had_personal_data"
+_HOLD_SQL = f"""
+WITH pool AS (
+    DELETE FROM {{held}} RETURNING {_COLUMNS}, held_since
+), everyone AS (
+    SELECT {_COLUMNS}, held_since FROM pool
+    UNION ALL
+    SELECT %(colleagues)s, %(manager)s, %(newspaper)s, %(topic)s, %(text)s,
+           %(had_personal_data)s, %(held_since)s
+), size AS (
+    SELECT count(*) AS n FROM everyone
+), kept AS (
+    INSERT INTO {{held}} (id, {_COLUMNS}, held_since)
+    SELECT gen_random_uuid(), {_COLUMNS}, held_since FROM everyone
+    WHERE (SELECT n FROM size) < %(min_group)s
+    ORDER BY gen_random_uuid()
+    RETURNING 1
+), released AS (
+    INSERT INTO {{reflection}} (id, {_COLUMNS}, released_week, status)
+    SELECT gen_random_uuid(), {_COLUMNS}, %(week)s, %(status)s FROM everyone
+    WHERE (SELECT n FROM size) >= %(min_group)s
+    ORDER BY gen_random_uuid()
+    RETURNING 1
+)
+SELECT count(*) FROM released
+"""  # noqa: S608 (table and column names from the models; every value is a parameter)
+
+
+def _hold_in_one_statement(*, answers: dict, today: date) -> int:
+    sql = _HOLD_SQL.format(
+        held=connection.ops.quote_name(HeldReflection._meta.db_table),
+        reflection=connection.ops.quote_name(Reflection._meta.db_table),
+    )
+    week = week_start(today)
+    parameters = {name: answers[name] for name in HeldReflection.ANSWER_FIELDS}
+    parameters |= {
+        "held_since": week,
+        "week": week,
+        "min_group": settings.ZELFTOETS_MIN_GROUP,
+        "status": ReflectionStatus.NEW.value,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(sql, parameters)
+        return cursor.fetchone()[0]

@@ -1,10 +1,14 @@
 """The zelftoets page. Nothing here reads or writes the session, and nothing is logged."""
 
+import threading
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
+from handreiking.pagecache.keys import content_version
 from handreiking.zelftoets import ratelimit, services
 from handreiking.zelftoets.advice import advice_for
 from handreiking.zelftoets.forms import ANSWER_FIELDS, ZelftoetsForm
@@ -30,21 +34,73 @@ def zelftoets(request: HttpRequest) -> HttpResponse:
         return response
     data = form.cleaned_data
     answers = {key: data[key] for key in ANSWER_FIELDS}
+    # The first query of the request, so it doubles as the connection's health check.
+    version = content_version()
     if form.keeps_answers:
         services.submit_reflection(**answers, topic=data["topic"], text=data["text"])
         ratelimit.count_submission(request)
-    context = {
-        "advice": advice_for(**answers, topic=data["topic"]),
-        "kept": form.keeps_answers,
-        "chose": bool(data["delen"]),
-        "had_text": bool(data["text"]),
-        "min_group": settings.ZELFTOETS_MIN_GROUP,
-    }
-    response = render(request, "handreiking/reflection_advice.html", context)
-    # Same size for every answer, topic, text and choice: logs and the network learn nothing.
-    response.content = pad_html(response.content)
+    variant = (
+        *answers.values(),
+        data["topic"],
+        form.keeps_answers,
+        bool(data["delen"]),
+        bool(data["text"]) and form.keeps_answers,
+    )
+    response = HttpResponse(_advice_page(request, version, variant))
     response["Cache-Control"] = "no-store"
     return response
+
+
+class _Pages:
+    """Advice pages rendered in this process, per content version: there are only a few
+    hundred variants (answers, topic, and what was kept), and rendering one costs more than all
+    else a submission does. Like the advice itself (advice.py), they stay in this process and
+    never go to the shared cache; a publish (a new version) empties them."""
+
+    LIMIT = 1024
+
+    def __init__(self):
+        self.version = None
+        self.pages: dict[tuple, bytes] = {}
+        self.lock = threading.Lock()
+
+    def get(self, version: str, variant: tuple) -> bytes | None:
+        with self.lock:
+            if version != self.version:
+                self.version, self.pages = version, {}
+            return self.pages.get(variant)
+
+    def put(self, version: str, variant: tuple, page: bytes) -> None:
+        with self.lock:
+            if version == self.version and len(self.pages) < self.LIMIT:
+                self.pages[variant] = page
+
+
+_pages = _Pages()
+
+
+def _advice_page(request: HttpRequest, version: str, variant: tuple) -> bytes:
+    variant = (*variant, settings.ZELFTOETS_MIN_GROUP)
+    page = _pages.get(version, variant)
+    if page is not None:
+        return page
+    colleagues, manager, newspaper, topic, kept, chose, had_text, min_group = variant
+    context = {
+        "advice": advice_for(
+            colleagues=colleagues, manager=manager, newspaper=newspaper, topic=topic
+        ),
+        "kept": kept,
+        "chose": chose,
+        "had_text": had_text,
+        "min_group": min_group,
+    }
+    html = render_to_string("handreiking/reflection_advice.html", context, request)
+    # Same size for every answer, topic, text and choice: logs and the network learn nothing.
+    page = pad_html(html.encode())
+    # A page that used this request's CSP nonce belongs to this request alone.
+    if getattr(request, "_csp_nonce", None) is None:
+        _pages.put(version, variant, page)
+    return page
 
 
 def _form_page(request: HttpRequest, form: ZelftoetsForm, *, status: int) -> HttpResponse:

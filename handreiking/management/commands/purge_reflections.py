@@ -1,8 +1,11 @@
-"""Delete reflections past their retention period. Schedule daily (see README)."""
+"""Delete reflections past their retention period, and search-miss counts older than 90 days.
+Schedule daily (see README)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
+from handreiking import search
 from handreiking.zelftoets import services
 
 
@@ -23,3 +26,5 @@ class Command(BaseCommand):
             raise CommandError("De bewaartermijn kan niet negatief zijn.")
         deleted = services.purge_reflections(retention_days=retention)
         self.stdout.write(f"{deleted} reflecties verwijderd (bewaartermijn {retention} dagen).")
+        misses = search.purge_misses(today=timezone.localdate())
+        self.stdout.write(f"{misses} weektellingen van zoekvragen zonder resultaat verwijderd.")

@@ -1,0 +1,111 @@
+"""What a stored page is keyed by: the code that rendered it, the content version, and the parts
+of the request a public page depends on."""
+
+import hashlib
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.db import connection
+from django.http import HttpRequest
+
+from handreiking.models import ContentVersion
+from handreiking.models.content import SINGLETON
+
+# Everything in the source tree that shapes a page: code, templates, the statements in docs/.
+SOURCE_DIRS = ("handreiking", "portal", "templates", "docs")
+SOURCE_SUFFIXES = {".py", ".html", ".md", ".txt"}
+
+
+@lru_cache(maxsize=1)
+def build_token() -> str:
+    """A hash of what renders the pages, taken once per process. A shared cache (Redis) outlives
+    a deploy; with this in the key, new code never serves a page that old code stored, and two
+    instances running the same release share their pages."""
+    digest = hashlib.sha256()
+    for name in SOURCE_DIRS:
+        for path in sorted((settings.BASE_DIR / name).rglob("*")):
+            if path.suffix in SOURCE_SUFFIXES and path.is_file():
+                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    # Pages name static files by their fingerprint: a new stylesheet is a new page.
+    manifest = settings.STATIC_ROOT / "staticfiles.json"
+    if manifest.is_file():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _version_sql() -> str:
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    return f"SELECT token FROM {table} WHERE id = {SINGLETON:d}"  # noqa: S608 (no input)
+
+
+def content_version() -> str:
+    """The current content version, read from the database on every request: the only place
+    every worker and every instance sees a publish at the moment it commits. One primary-key
+    read, without the ORM's query building.
+
+    The first query of a request on a kept connection is normally preceded by Django's health
+    check (CONN_HEALTH_CHECKS: a `SELECT 1`). This read is a query just as cheap that fails the
+    same way on a dead connection, so it serves as the health check: one round trip, not two.
+    It goes straight to libpq (psycopg's documented `pq` layer), which costs a third of the
+    client time of a cursor; this read happens on every request. (SQLite's health check asks
+    nothing of the database.)"""
+    if _health_check_due():
+        try:
+            token = _read_on_libpq(connection.connection.pgconn)
+        except connection.Database.Error:
+            connection.close()  # what a failed health check does; the read below reconnects
+        else:
+            connection.health_check_done = True
+            return token
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql())
+        row = cursor.fetchone()
+    return row[0] if row else ""
+
+
+def _health_check_due() -> bool:
+    if connection.vendor != "postgresql" or connection.connection is None:
+        return False
+    from psycopg import pq
+
+    return (
+        connection.health_check_enabled
+        and not connection.health_check_done
+        and not connection.in_atomic_block
+        and connection.connection.autocommit
+        and connection.connection.pgconn.transaction_status == pq.TransactionStatus.IDLE
+    )
+
+
+def _read_on_libpq(pgconn) -> str:
+    from psycopg import pq
+
+    result = pgconn.exec_(_version_sql().encode())
+    if result.status != pq.ExecStatus.TUPLES_OK:
+        raise connection.Database.OperationalError(pgconn.get_error_message())
+    return result.get_value(0, 0).decode() if result.ntuples else ""
+
+
+def page_key(request: HttpRequest, version: str) -> str | None:
+    """The key of this request's page, or None when the request names a host we do not serve
+    (Django answers that with 400 further on).
+
+    GET and HEAD share a key: a HEAD answer is the GET answer without its body, and the server
+    leaves the body out. The scheme and host are part of the key because, without
+    PORTAL_BASE_URL, permanent links, QR codes, the feed and the API name the request's own host;
+    PORTAL_BASE_URL is, because it changes those links without changing the content version."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    parts = (
+        build_token(),
+        version,
+        request.scheme,
+        host,
+        settings.PORTAL_BASE_URL,
+        request.get_full_path(),
+    )
+    return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
