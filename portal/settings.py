@@ -77,12 +77,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Refuses an oversized body (413) before anything reads it.
     "handreiking.middleware.RequestSizeLimitMiddleware",
-    # Refuses an oversized body (413) before anything reads it.
-    "handreiking.middleware.RequestSizeLimitMiddleware",
-    # Refuses an oversized body (413) before anything reads it.
-    "handreiking.middleware.RequestSizeLimitMiddleware",
-    # Refuses an oversized body (413) before anything reads it.
-    "handreiking.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before everything that can answer: every /api/v1/ answer gets its headers and problem+json.
     "handreiking.api.middleware.ApiMiddleware",
@@ -192,22 +186,6 @@ AXES_VERBOSE = False
 # A staff session lasts a working day; the CSRF cookie only as long as the browser session.
 SESSION_COOKIE_AGE = 9 * 60 * 60
 CSRF_COOKIE_AGE = None
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-# Staff logins: locked for a quarter of an hour after 5 failures for one account from one place,
-# counted in the database so every app server sees the same; every attempt logged (audit.py).
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "handreiking/login_locked.html"
-AXES_CLIENT_IP_CALLABLE = "handreiking.clients.client_address"
-AXES_VERBOSE = False
-# A staff session lasts a working day; the CSRF cookie only as long as the browser session.
-SESSION_COOKIE_AGE = 9 * 60 * 60
-CSRF_COOKIE_AGE = None
 
 # Language and time: Dutch everywhere, Amsterdam time.
 LANGUAGE_CODE = "nl"
@@ -275,42 +253,6 @@ PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 1, minimum=0)
 
 # API: other intranet sites that may read it from a browser (CORS); none by default.
 API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "")
-
-# Request bodies: nothing large is read, and no upload ever touches the disk (files up to the
-# image limit stay in memory; larger ones are refused with 413 by RequestSizeLimitMiddleware).
-REQUEST_BODY_LIMIT_DEFAULT = 1024 * 1024
-REQUEST_BODY_LIMITS = [
-    ("/zelftoets/", 64 * 1024),
-    ("/admin/handreiking/image/", 6 * 1024 * 1024),
-    ("/admin/", 2 * 1024 * 1024),
-]
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
-FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
-
-# Request bodies: nothing large is read, and no upload ever touches the disk (files up to the
-# image limit stay in memory; larger ones are refused with 413 by RequestSizeLimitMiddleware).
-REQUEST_BODY_LIMIT_DEFAULT = 1024 * 1024
-REQUEST_BODY_LIMITS = [
-    ("/zelftoets/", 64 * 1024),
-    ("/admin/handreiking/image/", 6 * 1024 * 1024),
-    ("/admin/", 2 * 1024 * 1024),
-]
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
-FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
-
-# Request bodies: nothing large is read, and no upload ever touches the disk (files up to the
-# image limit stay in memory; larger ones are refused with 413 by RequestSizeLimitMiddleware).
-REQUEST_BODY_LIMIT_DEFAULT = 1024 * 1024
-REQUEST_BODY_LIMITS = [
-    ("/zelftoets/", 64 * 1024),
-    ("/admin/handreiking/image/", 6 * 1024 * 1024),
-    ("/admin/", 2 * 1024 * 1024),
-]
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
-FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
 
 # Request bodies: nothing large is read, and no upload ever touches the disk (files up to the
 # image limit stay in memory; larger ones are refused with 413 by RequestSizeLimitMiddleware).
