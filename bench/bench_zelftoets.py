@@ -105,6 +105,7 @@ def submissions(seconds: int, server: str, profile: Path | None) -> dict:
 
 # Where a sample's time is counted: the deepest frame on its stack that one of these names.
 PARTS = [
+    ("pagecache/keys.py", "content version read (libpq, waiting for PostgreSQL)"),
     ("psycopg/", "database: driver and waiting for PostgreSQL"),
     ("zelftoets/scrubbing.py", "scrubbing personal data"),
     ("zelftoets/release.py", "release in groups (Python side)"),

@@ -8,6 +8,8 @@ class HandreikingConfig(AppConfig):
 
     def ready(self) -> None:
         from handreiking import audit, receivers
+        from handreiking.pagecache import invalidation
 
         receivers.connect()
         audit.connect()
+        invalidation.connect()
