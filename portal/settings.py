@@ -274,6 +274,14 @@ MARKDOWNX_SERVER_CALL_LATENCY = 400
 # History: restoring goes through our own view, which records a change note.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# Editing: whether a major change needs a second editor's approval, how long a chapter may go
+# unchecked, and after how many seconds without a sign of life an editor no longer "is editing".
+EDITING_REVIEW_REQUIRED = env_bool("EDITING_REVIEW_REQUIRED", True)
+EDITING_REVIEW_INTERVAL_DAYS = env_int("EDITING_REVIEW_INTERVAL_DAYS", 365, minimum=1)
+EDITING_PRESENCE_SECONDS = env_int("EDITING_PRESENCE_SECONDS", 90, minimum=10)
+# Broken links: `manage.py check_links` asks each external address at most this long.
+LINK_CHECK_TIMEOUT_SECONDS = env_int("LINK_CHECK_TIMEOUT_SECONDS", 10, minimum=1)
+
 # Zelftoets: rate limit "count/seconds" per client ("0" switches it off), the smallest group
 # reviewers ever see (never below 5), and retention.
 ZELFTOETS_RATE_LIMIT = os.environ.get("ZELFTOETS_RATE_LIMIT", "10/600")

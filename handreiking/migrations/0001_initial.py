@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,102 +17,288 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Chapter',
+            name="Chapter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(help_text='Plaats van het hoofdstuk in de handreiking: 1, 2, 3 enzovoort.', verbose_name='nummer')),
-                ('title', models.CharField(help_text='Kort en duidelijk; dit is de kop boven het hoofdstuk.', max_length=200, verbose_name='titel')),
-                ('slug', models.SlugField(help_text='Het laatste deel van het webadres: /handreiking/adres/. Wijzigt u dit, dan sturen oude adressen automatisch door naar het nieuwe.', max_length=100, unique=True, verbose_name='adres (slug)')),
-                ('summary', models.TextField(blank=True, help_text='Eén of twee zinnen voor de startpagina en zoekresultaten.', max_length=400, verbose_name='samenvatting')),
-                ('body', markdownx.models.MarkdownxField(help_text='In Markdown. Koppen met ## en ###, lijsten met - en links als [tekst](adres). Het voorbeeld laat direct zien hoe lezers het zien.', verbose_name='tekst')),
-                ('is_published', models.BooleanField(default=False, editable=False, verbose_name='gepubliceerd')),
-                ('first_published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='eerst gepubliceerd op')),
-                ('last_major_change_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='laatst gewijzigd op')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='bijgewerkt op')),
-                ('body_html', models.TextField(default='', editable=False)),
-                ('toc', models.JSONField(default=list, editable=False)),
-                ('sections', models.JSONField(default=list, editable=False)),
-                ('search_text', models.TextField(default='', editable=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        help_text="Plaats van het hoofdstuk in de handreiking: 1, 2, 3 enzovoort.",
+                        verbose_name="nummer",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="Kort en duidelijk; dit is de kop boven het hoofdstuk.",
+                        max_length=200,
+                        verbose_name="titel",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Het laatste deel van het webadres: /handreiking/adres/. Wijzigt u dit, dan sturen oude adressen automatisch door naar het nieuwe.",
+                        max_length=100,
+                        unique=True,
+                        verbose_name="adres (slug)",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Eén of twee zinnen voor de startpagina en zoekresultaten.",
+                        max_length=400,
+                        verbose_name="samenvatting",
+                    ),
+                ),
+                (
+                    "body",
+                    markdownx.models.MarkdownxField(
+                        help_text="In Markdown. Koppen met ## en ###, lijsten met - en links als [tekst](adres). Het voorbeeld laat direct zien hoe lezers het zien.",
+                        verbose_name="tekst",
+                    ),
+                ),
+                (
+                    "is_published",
+                    models.BooleanField(default=False, editable=False, verbose_name="gepubliceerd"),
+                ),
+                (
+                    "first_published_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="eerst gepubliceerd op"
+                    ),
+                ),
+                (
+                    "last_major_change_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="laatst gewijzigd op"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="bijgewerkt op")),
+                ("body_html", models.TextField(default="", editable=False)),
+                ("toc", models.JSONField(default=list, editable=False)),
+                ("sections", models.JSONField(default=list, editable=False)),
+                ("search_text", models.TextField(default="", editable=False)),
             ],
             options={
-                'verbose_name': 'hoofdstuk',
-                'verbose_name_plural': 'hoofdstukken',
-                'ordering': ['number', 'pk'],
-                'indexes': [models.Index(fields=['is_published', 'number'], name='chapter_published_order')],
+                "verbose_name": "hoofdstuk",
+                "verbose_name_plural": "hoofdstukken",
+                "ordering": ["number", "pk"],
+                "indexes": [
+                    models.Index(fields=["is_published", "number"], name="chapter_published_order")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ChapterDraft',
+            name="ChapterDraft",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('slug', models.SlugField(max_length=100, verbose_name='adres (slug)')),
-                ('summary', models.TextField(blank=True, max_length=400, verbose_name='samenvatting')),
-                ('body', models.TextField(verbose_name='tekst')),
-                ('body_html', models.TextField(default='', editable=False)),
-                ('toc', models.JSONField(default=list, editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='opgeslagen op')),
-                ('chapter', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='draft', to='handreiking.chapter', verbose_name='hoofdstuk')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='opgeslagen door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                ("slug", models.SlugField(max_length=100, verbose_name="adres (slug)")),
+                (
+                    "summary",
+                    models.TextField(blank=True, max_length=400, verbose_name="samenvatting"),
+                ),
+                ("body", models.TextField(verbose_name="tekst")),
+                ("body_html", models.TextField(default="", editable=False)),
+                ("toc", models.JSONField(default=list, editable=False)),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="opgeslagen op")),
+                (
+                    "chapter",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="draft",
+                        to="handreiking.chapter",
+                        verbose_name="hoofdstuk",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="opgeslagen door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'concept',
-                'verbose_name_plural': 'concepten',
+                "verbose_name": "concept",
+                "verbose_name_plural": "concepten",
             },
         ),
         migrations.CreateModel(
-            name='ChapterSlug',
+            name="ChapterSlug",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='oud adres (slug)')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='vervangen op')),
-                ('chapter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='former_slugs', to='handreiking.chapter', verbose_name='hoofdstuk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(max_length=100, unique=True, verbose_name="oud adres (slug)"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="vervangen op"),
+                ),
+                (
+                    "chapter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="former_slugs",
+                        to="handreiking.chapter",
+                        verbose_name="hoofdstuk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'oud adres',
-                'verbose_name_plural': 'oude adressen',
+                "verbose_name": "oud adres",
+                "verbose_name_plural": "oude adressen",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalChapter',
+            name="HistoricalChapter",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(help_text='Plaats van het hoofdstuk in de handreiking: 1, 2, 3 enzovoort.', verbose_name='nummer')),
-                ('title', models.CharField(help_text='Kort en duidelijk; dit is de kop boven het hoofdstuk.', max_length=200, verbose_name='titel')),
-                ('slug', models.SlugField(help_text='Het laatste deel van het webadres: /handreiking/adres/. Wijzigt u dit, dan sturen oude adressen automatisch door naar het nieuwe.', max_length=100, verbose_name='adres (slug)')),
-                ('summary', models.TextField(blank=True, help_text='Eén of twee zinnen voor de startpagina en zoekresultaten.', max_length=400, verbose_name='samenvatting')),
-                ('body', markdownx.models.MarkdownxField(help_text='In Markdown. Koppen met ## en ###, lijsten met - en links als [tekst](adres). Het voorbeeld laat direct zien hoe lezers het zien.', verbose_name='tekst')),
-                ('is_published', models.BooleanField(default=False, editable=False, verbose_name='gepubliceerd')),
-                ('first_published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='eerst gepubliceerd op')),
-                ('last_major_change_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='laatst gewijzigd op')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        help_text="Plaats van het hoofdstuk in de handreiking: 1, 2, 3 enzovoort.",
+                        verbose_name="nummer",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="Kort en duidelijk; dit is de kop boven het hoofdstuk.",
+                        max_length=200,
+                        verbose_name="titel",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Het laatste deel van het webadres: /handreiking/adres/. Wijzigt u dit, dan sturen oude adressen automatisch door naar het nieuwe.",
+                        max_length=100,
+                        verbose_name="adres (slug)",
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Eén of twee zinnen voor de startpagina en zoekresultaten.",
+                        max_length=400,
+                        verbose_name="samenvatting",
+                    ),
+                ),
+                (
+                    "body",
+                    markdownx.models.MarkdownxField(
+                        help_text="In Markdown. Koppen met ## en ###, lijsten met - en links als [tekst](adres). Het voorbeeld laat direct zien hoe lezers het zien.",
+                        verbose_name="tekst",
+                    ),
+                ),
+                (
+                    "is_published",
+                    models.BooleanField(default=False, editable=False, verbose_name="gepubliceerd"),
+                ),
+                (
+                    "first_published_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="eerst gepubliceerd op"
+                    ),
+                ),
+                (
+                    "last_major_change_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="laatst gewijzigd op"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'versie van een hoofdstuk',
-                'verbose_name_plural': 'versies van hoofdstukken',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "versie van een hoofdstuk",
+                "verbose_name_plural": "versies van hoofdstukken",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ChangeNote',
+            name="ChangeNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='gewijzigd op')),
-                ('note', models.TextField(max_length=1000, verbose_name='wijzigingsnotitie')),
-                ('is_first_publication', models.BooleanField(default=False, verbose_name='eerste publicatie')),
-                ('chapter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='change_notes', to='handreiking.chapter', verbose_name='hoofdstuk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "changed_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="gewijzigd op"
+                    ),
+                ),
+                ("note", models.TextField(max_length=1000, verbose_name="wijzigingsnotitie")),
+                (
+                    "is_first_publication",
+                    models.BooleanField(default=False, verbose_name="eerste publicatie"),
+                ),
+                (
+                    "chapter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="change_notes",
+                        to="handreiking.chapter",
+                        verbose_name="hoofdstuk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'wijzigingsnotitie',
-                'verbose_name_plural': 'wijzigingsnotities',
-                'ordering': ['-changed_at', '-pk'],
-                'indexes': [models.Index(fields=['-changed_at'], name='changenote_newest')],
+                "verbose_name": "wijzigingsnotitie",
+                "verbose_name_plural": "wijzigingsnotities",
+                "ordering": ["-changed_at", "-pk"],
+                "indexes": [models.Index(fields=["-changed_at"], name="changenote_newest")],
             },
         ),
     ]

@@ -1,7 +1,5 @@
 """The handreiking's three chapters from the shipped source text, and the three groups."""
 
-
-
 from django.db import migrations
 from django.utils import timezone
 

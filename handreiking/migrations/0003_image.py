@@ -12,30 +12,57 @@ def editors_manage_images(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('handreiking', '0002_seed_chapters_and_groups'),
+        ("handreiking", "0002_seed_chapters_and_groups"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Image',
+            name="Image",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('alt_text', models.CharField(help_text='Wat staat er op de afbeelding, voor wie hem niet kan zien? Bijvoorbeeld: „Schermafbeelding van een LinkedIn-profiel met functie en ministerie.”', max_length=250, verbose_name='alternatieve tekst')),
-                ('data', models.BinaryField()),
-                ('content_type', models.CharField(editable=False, max_length=20)),
-                ('width', models.PositiveIntegerField(editable=False, verbose_name='breedte')),
-                ('height', models.PositiveIntegerField(editable=False, verbose_name='hoogte')),
-                ('size', models.PositiveIntegerField(editable=False, verbose_name='grootte in bytes')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='toegevoegd op')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='toegevoegd door')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "alt_text",
+                    models.CharField(
+                        help_text="Wat staat er op de afbeelding, voor wie hem niet kan zien? Bijvoorbeeld: „Schermafbeelding van een LinkedIn-profiel met functie en ministerie.”",
+                        max_length=250,
+                        verbose_name="alternatieve tekst",
+                    ),
+                ),
+                ("data", models.BinaryField()),
+                ("content_type", models.CharField(editable=False, max_length=20)),
+                ("width", models.PositiveIntegerField(editable=False, verbose_name="breedte")),
+                ("height", models.PositiveIntegerField(editable=False, verbose_name="hoogte")),
+                (
+                    "size",
+                    models.PositiveIntegerField(editable=False, verbose_name="grootte in bytes"),
+                ),
+                (
+                    "uploaded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="toegevoegd op"),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="toegevoegd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'afbeelding',
-                'verbose_name_plural': 'afbeeldingen',
-                'ordering': ['-uploaded_at', '-pk'],
+                "verbose_name": "afbeelding",
+                "verbose_name_plural": "afbeeldingen",
+                "ordering": ["-uploaded_at", "-pk"],
             },
         ),
         migrations.RunPython(editors_manage_images, migrations.RunPython.noop),

@@ -12,30 +12,93 @@ def reviewers_read_reflections(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('handreiking', '0003_image'),
+        ("handreiking", "0003_image"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Reflection',
+            name="Reflection",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('colleagues', models.CharField(choices=[('ja', 'Ja'), ('nee', 'Nee'), ('weet-niet', 'Weet ik niet')], max_length=10, verbose_name="collega's recht in de ogen kijken")),
-                ('manager', models.CharField(choices=[('ja', 'Ja'), ('nee', 'Nee'), ('weet-niet', 'Weet ik niet')], max_length=10, verbose_name='goedkeuring van je baas')),
-                ('newspaper', models.CharField(choices=[('ja', 'Ja'), ('nee', 'Nee'), ('weet-niet', 'Weet ik niet')], max_length=10, verbose_name='op je gemak als het in de krant staat')),
-                ('topic', models.CharField(blank=True, choices=[('werk', 'Een bericht over mijn werk'), ('reactie', 'Een reactie op nieuws, beleid of een discussie'), ('netwerken', 'Netwerken of contact leggen, bijvoorbeeld op LinkedIn'), ('prive', 'Iets wat ik als privépersoon wil delen'), ('anders', 'Iets anders')], max_length=10, verbose_name='onderwerp')),
-                ('text', models.TextField(blank=True, max_length=4000, verbose_name='reflectie')),
-                ('had_personal_data', models.BooleanField(default=False, help_text='Er stonden persoonsgegevens in de tekst; die zijn vóór het opslaan vervangen.', verbose_name='bevatte persoonsgegevens')),
-                ('submitted_on', models.DateField(verbose_name='datum')),
-                ('status', models.CharField(choices=[('nieuw', 'Nieuw'), ('gelezen', 'Gelezen'), ('gearchiveerd', 'Gearchiveerd')], default='nieuw', max_length=12, verbose_name='status')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "colleagues",
+                    models.CharField(
+                        choices=[("ja", "Ja"), ("nee", "Nee"), ("weet-niet", "Weet ik niet")],
+                        max_length=10,
+                        verbose_name="collega's recht in de ogen kijken",
+                    ),
+                ),
+                (
+                    "manager",
+                    models.CharField(
+                        choices=[("ja", "Ja"), ("nee", "Nee"), ("weet-niet", "Weet ik niet")],
+                        max_length=10,
+                        verbose_name="goedkeuring van je baas",
+                    ),
+                ),
+                (
+                    "newspaper",
+                    models.CharField(
+                        choices=[("ja", "Ja"), ("nee", "Nee"), ("weet-niet", "Weet ik niet")],
+                        max_length=10,
+                        verbose_name="op je gemak als het in de krant staat",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("werk", "Een bericht over mijn werk"),
+                            ("reactie", "Een reactie op nieuws, beleid of een discussie"),
+                            ("netwerken", "Netwerken of contact leggen, bijvoorbeeld op LinkedIn"),
+                            ("prive", "Iets wat ik als privépersoon wil delen"),
+                            ("anders", "Iets anders"),
+                        ],
+                        max_length=10,
+                        verbose_name="onderwerp",
+                    ),
+                ),
+                ("text", models.TextField(blank=True, max_length=4000, verbose_name="reflectie")),
+                (
+                    "had_personal_data",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Er stonden persoonsgegevens in de tekst; die zijn vóór het opslaan vervangen.",
+                        verbose_name="bevatte persoonsgegevens",
+                    ),
+                ),
+                ("submitted_on", models.DateField(verbose_name="datum")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("nieuw", "Nieuw"),
+                            ("gelezen", "Gelezen"),
+                            ("gearchiveerd", "Gearchiveerd"),
+                        ],
+                        default="nieuw",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reflectie',
-                'verbose_name_plural': 'reflecties',
-                'ordering': ['-submitted_on', 'id'],
-                'indexes': [models.Index(fields=['-submitted_on', 'id'], name='reflection_newest'), models.Index(fields=['status', '-submitted_on', 'id'], name='reflection_status_newest')],
+                "verbose_name": "reflectie",
+                "verbose_name_plural": "reflecties",
+                "ordering": ["-submitted_on", "id"],
+                "indexes": [
+                    models.Index(fields=["-submitted_on", "id"], name="reflection_newest"),
+                    models.Index(
+                        fields=["status", "-submitted_on", "id"], name="reflection_status_newest"
+                    ),
+                ],
             },
         ),
         migrations.RunPython(reviewers_read_reflections, migrations.RunPython.noop),

@@ -45,40 +45,59 @@ def drop_search_backend(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('handreiking', '0004_reflection'),
+        ("handreiking", "0004_reflection"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchTerm',
+            name="SearchTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('word', models.CharField(max_length=100, unique=True)),
-                ('stem', models.CharField(db_index=True, max_length=100)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("word", models.CharField(max_length=100, unique=True)),
+                ("stem", models.CharField(db_index=True, max_length=100)),
             ],
             options={
-                'verbose_name': 'zoekterm',
-                'verbose_name_plural': 'zoektermen',
+                "verbose_name": "zoekterm",
+                "verbose_name_plural": "zoektermen",
             },
         ),
         migrations.CreateModel(
-            name='SearchSection',
+            name="SearchSection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('anchor', models.CharField(blank=True, max_length=100)),
-                ('position', models.PositiveSmallIntegerField()),
-                ('title', models.CharField(max_length=200)),
-                ('heading', models.CharField(blank=True, max_length=300)),
-                ('body', models.TextField(blank=True)),
-                ('vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
-                ('chapter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='search_sections', to='handreiking.chapter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("anchor", models.CharField(blank=True, max_length=100)),
+                ("position", models.PositiveSmallIntegerField()),
+                ("title", models.CharField(max_length=200)),
+                ("heading", models.CharField(blank=True, max_length=300)),
+                ("body", models.TextField(blank=True)),
+                (
+                    "vector",
+                    django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
+                ),
+                (
+                    "chapter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="search_sections",
+                        to="handreiking.chapter",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'zoekdocument',
-                'verbose_name_plural': 'zoekdocumenten',
-                'ordering': ['chapter', 'position'],
+                "verbose_name": "zoekdocument",
+                "verbose_name_plural": "zoekdocumenten",
+                "ordering": ["chapter", "position"],
             },
         ),
         migrations.RunPython(create_search_backend, drop_search_backend),

@@ -20,26 +20,60 @@ def hr_manages_its_material(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('handreiking', '0005_search'),
+        ("handreiking", "0005_search"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OnboardingMaterial',
+            name="OnboardingMaterial",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(help_text='Bijvoorbeeld: „Introductiedag, module 3”.', max_length=200, verbose_name='titel')),
-                ('url', models.URLField(blank=True, help_text='Link naar het materiaal op het intranet (https://…). Niet verplicht.', verbose_name='adres')),
-                ('description', models.TextField(blank=True, help_text='Waarvoor gebruikt HR dit hoofdstuk? Zichtbaar op /voor-hr/.', max_length=1000, verbose_name='toelichting')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='bijgewerkt op')),
-                ('chapter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='onboarding_materials', to='handreiking.chapter', verbose_name='hoofdstuk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="Bijvoorbeeld: „Introductiedag, module 3”.",
+                        max_length=200,
+                        verbose_name="titel",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True,
+                        help_text="Link naar het materiaal op het intranet (https://…). Niet verplicht.",
+                        verbose_name="adres",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Waarvoor gebruikt HR dit hoofdstuk? Zichtbaar op /voor-hr/.",
+                        max_length=1000,
+                        verbose_name="toelichting",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="bijgewerkt op")),
+                (
+                    "chapter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="onboarding_materials",
+                        to="handreiking.chapter",
+                        verbose_name="hoofdstuk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'onboardingmateriaal',
-                'verbose_name_plural': 'onboardingmateriaal',
-                'ordering': ['chapter__number', 'title'],
+                "verbose_name": "onboardingmateriaal",
+                "verbose_name_plural": "onboardingmateriaal",
+                "ordering": ["chapter__number", "title"],
             },
         ),
         migrations.RunPython(hr_manages_its_material, migrations.RunPython.noop),

@@ -6,29 +6,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('handreiking', '0006_onboarding_material'),
+        ("handreiking", "0006_onboarding_material"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContentVersion',
+            name="ContentVersion",
             fields=[
-                ('id', models.PositiveSmallIntegerField(default=1, editable=False, primary_key=True, serialize=False)),
-                ('token', models.CharField(default=handreiking.models.content.new_token, max_length=32, verbose_name='versie')),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='gewijzigd op')),
+                (
+                    "id",
+                    models.PositiveSmallIntegerField(
+                        default=1, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=handreiking.models.content.new_token,
+                        max_length=32,
+                        verbose_name="versie",
+                    ),
+                ),
+                (
+                    "changed_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="gewijzigd op"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'inhoudsversie',
-                'verbose_name_plural': 'inhoudsversies',
+                "verbose_name": "inhoudsversie",
+                "verbose_name_plural": "inhoudsversies",
             },
             managers=[
-                ('objects', handreiking.models.content.ContentVersionManager()),
+                ("objects", handreiking.models.content.ContentVersionManager()),
             ],
         ),
         migrations.RemoveField(
-            model_name='chapter',
-            name='search_text',
+            model_name="chapter",
+            name="search_text",
         ),
     ]

@@ -59,25 +59,76 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.CreateModel(
-            name='HeldReflection',
+            name="HeldReflection",
             fields=[
-                ('colleagues', models.CharField(choices=[('ja', 'Ja'), ('nee', 'Nee'), ('weet-niet', 'Weet ik niet')], max_length=10, verbose_name="collega's recht in de ogen kijken")),
-                ('manager', models.CharField(choices=[('ja', 'Ja'), ('nee', 'Nee'), ('weet-niet', 'Weet ik niet')], max_length=10, verbose_name='goedkeuring van je leidinggevende')),
-                ('newspaper', models.CharField(choices=[('ja', 'Ja'), ('nee', 'Nee'), ('weet-niet', 'Weet ik niet')], max_length=10, verbose_name='op je gemak als het in de krant staat')),
-                ('topic', models.CharField(blank=True, choices=[('werk', 'Een bericht over mijn werk'), ('reactie', 'Een reactie op nieuws, beleid of een discussie'), ('netwerken', 'Netwerken of contact leggen, bijvoorbeeld op LinkedIn'), ('prive', 'Iets wat ik als privépersoon wil delen'), ('anders', 'Iets anders')], max_length=10, verbose_name='onderwerp')),
-                ('text', models.TextField(blank=True, max_length=4000, verbose_name='reflectie')),
-                ('had_personal_data', models.BooleanField(default=False, help_text='Er stonden persoonsgegevens in de tekst; die zijn vóór het opslaan vervangen.', verbose_name='bevatte persoonsgegevens')),
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('held_since', models.DateField(verbose_name='wacht sinds de week van')),
+                (
+                    "colleagues",
+                    models.CharField(
+                        choices=[("ja", "Ja"), ("nee", "Nee"), ("weet-niet", "Weet ik niet")],
+                        max_length=10,
+                        verbose_name="collega's recht in de ogen kijken",
+                    ),
+                ),
+                (
+                    "manager",
+                    models.CharField(
+                        choices=[("ja", "Ja"), ("nee", "Nee"), ("weet-niet", "Weet ik niet")],
+                        max_length=10,
+                        verbose_name="goedkeuring van je leidinggevende",
+                    ),
+                ),
+                (
+                    "newspaper",
+                    models.CharField(
+                        choices=[("ja", "Ja"), ("nee", "Nee"), ("weet-niet", "Weet ik niet")],
+                        max_length=10,
+                        verbose_name="op je gemak als het in de krant staat",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("werk", "Een bericht over mijn werk"),
+                            ("reactie", "Een reactie op nieuws, beleid of een discussie"),
+                            ("netwerken", "Netwerken of contact leggen, bijvoorbeeld op LinkedIn"),
+                            ("prive", "Iets wat ik als privépersoon wil delen"),
+                            ("anders", "Iets anders"),
+                        ],
+                        max_length=10,
+                        verbose_name="onderwerp",
+                    ),
+                ),
+                ("text", models.TextField(blank=True, max_length=4000, verbose_name="reflectie")),
+                (
+                    "had_personal_data",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Er stonden persoonsgegevens in de tekst; die zijn vóór het opslaan vervangen.",
+                        verbose_name="bevatte persoonsgegevens",
+                    ),
+                ),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("held_since", models.DateField(verbose_name="wacht sinds de week van")),
             ],
             options={
-                'verbose_name': 'wachtende reflectie',
-                'verbose_name_plural': 'wachtende reflecties',
+                "verbose_name": "wachtende reflectie",
+                "verbose_name_plural": "wachtende reflecties",
             },
         ),
         migrations.AlterField(
-            model_name='reflection',
-            name='manager',
-            field=models.CharField(choices=[('ja', 'Ja'), ('nee', 'Nee'), ('weet-niet', 'Weet ik niet')], max_length=10, verbose_name='goedkeuring van je leidinggevende'),
+            model_name="reflection",
+            name="manager",
+            field=models.CharField(
+                choices=[("ja", "Ja"), ("nee", "Nee"), ("weet-niet", "Weet ik niet")],
+                max_length=10,
+                verbose_name="goedkeuring van je leidinggevende",
+            ),
         ),
     ]

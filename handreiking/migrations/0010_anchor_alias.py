@@ -6,28 +6,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('handreiking', '0008_release_in_groups'),
+        ("handreiking", "0008_release_in_groups"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AnchorAlias',
+            name="AnchorAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('anchor', models.SlugField(max_length=100, verbose_name='oud anker')),
-                ('title', models.CharField(max_length=300, verbose_name='oude kop')),
-                ('target', models.SlugField(blank=True, help_text='Leeg: het begin van de tekst.', max_length=100, verbose_name='leidt naar')),
-                ('kind', models.CharField(choices=[('renamed', 'kop hernoemd'), ('removed', 'onderdeel verwijderd')], max_length=10, verbose_name='soort')),
-                ('retired_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='sinds')),
-                ('chapter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='anchor_aliases', to='handreiking.chapter', verbose_name='hoofdstuk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("anchor", models.SlugField(max_length=100, verbose_name="oud anker")),
+                ("title", models.CharField(max_length=300, verbose_name="oude kop")),
+                (
+                    "target",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Leeg: het begin van de tekst.",
+                        max_length=100,
+                        verbose_name="leidt naar",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("renamed", "kop hernoemd"), ("removed", "onderdeel verwijderd")],
+                        max_length=10,
+                        verbose_name="soort",
+                    ),
+                ),
+                (
+                    "retired_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="sinds"),
+                ),
+                (
+                    "chapter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="anchor_aliases",
+                        to="handreiking.chapter",
+                        verbose_name="hoofdstuk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'oud anker',
-                'verbose_name_plural': 'oude ankers',
-                'ordering': ['chapter', 'anchor'],
-                'constraints': [models.UniqueConstraint(fields=('chapter', 'anchor'), name='anchor_alias_unique')],
+                "verbose_name": "oud anker",
+                "verbose_name_plural": "oude ankers",
+                "ordering": ["chapter", "anchor"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("chapter", "anchor"), name="anchor_alias_unique"
+                    )
+                ],
             },
         ),
     ]

@@ -5,11 +5,12 @@ from handreiking.models.chapters import (
     AnchorAlias,
     ChangeNote,
     Chapter,
-    ChapterDraft,
     ChapterSlug,
 )
 from handreiking.models.content import ContentVersion
+from handreiking.models.editing import ChangeKind, ChapterDraft, EditingPresence, ReviewState
 from handreiking.models.images import Image
+from handreiking.models.links import ExternalLink
 from handreiking.models.onboarding import OnboardingMaterial
 from handreiking.models.reflections import (
     Answer,
@@ -24,17 +25,21 @@ from handreiking.models.search import BestAnswer, SearchMiss, SearchSection, Sea
 __all__ = [
     "AnchorAlias",
     "Answer",
+    "ChangeKind",
     "BestAnswer",
     "ChangeNote",
     "Chapter",
     "ChapterDraft",
     "ChapterSlug",
     "ContentVersion",
+    "EditingPresence",
+    "ExternalLink",
     "HeldReflection",
     "Image",
     "OnboardingMaterial",
     "Reflection",
     "ReflectionStatus",
+    "ReviewState",
     "SearchMiss",
     "SearchSection",
     "SearchTerm",

@@ -7,7 +7,7 @@ receivers in `handreiking.receivers` apply it all, so this module imports neithe
 services (that module says why receivers and not a write service).
 """
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import models, transaction
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
-from handreiking import markdown
+from handreiking import markdown, readability
 
 # Fields a save derives from the Markdown; never edited, never computed on a read.
 DERIVED_FIELDS = ("body_html", "toc", "sections")
@@ -29,6 +29,8 @@ def render_derived(chapter) -> None:
     rendered = markdown.render_chapter(chapter.body, title=chapter.title)
     chapter.body_html, chapter.toc = rendered.html, rendered.toc
     chapter.sections = rendered.sections
+    if hasattr(chapter, "readability"):
+        chapter.readability = readability.measure(chapter.body).as_dict()
 
 
 def stamp_publication(chapter, *, now: datetime, major: bool = False) -> None:
@@ -41,6 +43,14 @@ def stamp_publication(chapter, *, now: datetime, major: bool = False) -> None:
         major = True
     if major or chapter.last_major_change_at is None:
         chapter.last_major_change_at = now
+        # A major change is a check: the next one is due a review interval later.
+        if hasattr(chapter, "review_by"):
+            chapter.review_by = default_review_by(now)
+
+
+def default_review_by(moment: datetime) -> date:
+    days = settings.EDITING_REVIEW_INTERVAL_DAYS
+    return (timezone.localtime(moment) + timedelta(days=days)).date()
 
 
 class ChapterQuerySet(models.QuerySet):
@@ -49,6 +59,17 @@ class ChapterQuerySet(models.QuerySet):
 
     def in_order(self):
         return self.order_by("number", "pk")
+
+    def review_overdue(self, *, today: date):
+        return self.published().filter(review_by__lt=today).order_by("review_by", "number")
+
+    def review_due_soon(self, *, today: date, days: int = 30):
+        window = (today, today + timedelta(days=days))
+        return self.published().filter(review_by__range=window).order_by("review_by", "number")
+
+    def needing_check(self):
+        """Published urgently, past the second pair of eyes: "nog te controleren"."""
+        return self.published().filter(needs_check=True).order_by("number")
 
     def for_navigation(self):
         """The few columns the chapter list, previous/next and the home page need."""
@@ -95,6 +116,26 @@ class Chapter(models.Model):
         _("laatst gewijzigd op"), null=True, blank=True, editable=False
     )
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+    review_by = models.DateField(
+        _("controleren vóór"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Wanneer moet iemand dit hoofdstuk opnieuw nalezen? Standaard een jaar na de laatste "
+            "belangrijke wijziging."
+        ),
+    )
+    last_checked_at = models.DateTimeField(
+        _("laatst gecontroleerd op"), null=True, blank=True, editable=False
+    )
+    needs_check = models.BooleanField(
+        _("nog te controleren"),
+        default=False,
+        editable=False,
+        help_text=_("Met spoed gepubliceerd zonder tweede lezer; een collega moet nog kijken."),
+    )
+    # Derived on save from `body`, and kept in the history: each version's readability.
+    readability = models.JSONField(_("leesbaarheid"), editable=False, default=dict)
 
     # Derived on save from `body` (DERIVED_FIELDS); never computed on a read.
     body_html = models.TextField(editable=False, default="")
@@ -123,7 +164,13 @@ class Chapter(models.Model):
         # redirect, search index, content version): readers never see one without the other.
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, *DERIVED_FIELDS, "updated_at"}
+            kwargs["update_fields"] = {
+                *update_fields,
+                *DERIVED_FIELDS,
+                "readability",
+                "review_by",
+                "updated_at",
+            }
         with transaction.atomic(using=kwargs.get("using")):
             super().save(*args, **kwargs)
 
@@ -132,45 +179,6 @@ class Chapter(models.Model):
 
     def get_short_url(self) -> str:
         return reverse("handreiking:chapter-short", kwargs={"pk": self.pk})
-
-
-class ChapterDraft(models.Model):
-    """Unpublished edits of a chapter; readers never see these."""
-
-    chapter = models.OneToOneField(
-        Chapter, on_delete=models.CASCADE, related_name="draft", verbose_name=_("hoofdstuk")
-    )
-    title = models.CharField(_("titel"), max_length=200)
-    slug = models.SlugField(_("adres (slug)"), max_length=100)
-    summary = models.TextField(_("samenvatting"), max_length=400, blank=True)
-    body = models.TextField(_("tekst"))
-    body_html = models.TextField(editable=False, default="")
-    toc = models.JSONField(editable=False, default=list)
-    updated_at = models.DateTimeField(_("opgeslagen op"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("opgeslagen door"),
-    )
-
-    class Meta:
-        verbose_name = _("concept")
-        verbose_name_plural = _("concepten")
-
-    def __str__(self) -> str:
-        return _("Concept van %(chapter)s") % {"chapter": self.chapter}
-
-    def save(self, *args, **kwargs):
-        rendered = markdown.render_chapter(self.body, title=self.title)
-        self.body_html = rendered.html
-        self.toc = rendered.toc
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("admin:handreiking_chapter_preview", args=[self.chapter_id])
 
 
 class ChapterSlugQuerySet(models.QuerySet):
