@@ -20,6 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from handreiking import history, services
 from handreiking.admin.links import link_report
+from handreiking.admin.presence import PresenceAdminMixin
 from handreiking.forms import DRAFT_FIELDS, SAVE_DRAFT, ChapterAdminForm, RestoreForm
 from handreiking.markdown import content_warnings, render_markdown
 from handreiking.models import ChangeNote, Chapter, ChapterSlug
@@ -37,7 +38,7 @@ def known_chapter_slugs() -> set[str]:
 
 
 @admin.register(Chapter)
-class ChapterAdmin(SimpleHistoryAdmin):
+class ChapterAdmin(PresenceAdminMixin, SimpleHistoryAdmin):
     form = ChapterAdminForm
     change_form_template = "admin/handreiking/chapter/change_form.html"
     object_history_template = "admin/handreiking/chapter/object_history.html"
@@ -60,7 +61,7 @@ class ChapterAdmin(SimpleHistoryAdmin):
     )
 
     class Media:
-        js = ["js/editor.js"]
+        js = ["js/editor.js", "js/readability.js"]
 
     @admin.display(description=_("status"))
     def status(self, obj: Chapter) -> str:
