@@ -3,15 +3,23 @@
 from io import BytesIO
 
 from django import forms
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import AdminMarkdownxWidget
 from PIL import Image as PillowImage
 from PIL import ImageOps, UnidentifiedImageError
 
-from handreiking.models import Chapter, ChapterSlug, Image, OnboardingMaterial
+from handreiking import history
+from handreiking.models import Chapter, ChapterDraft, ChapterSlug, Image, OnboardingMaterial
+from handreiking.models.editing import current_text, text_revision
 
-# The name of the editor's "Concept opslaan" button; anything else publishes.
+# The names of the editor's buttons; a POST with none of them publishes.
 SAVE_DRAFT = "_save_draft"
+SCHEDULE = "_schedule"
+CANCEL_SCHEDULE = "_cancel_schedule"
+REQUEST_REVIEW = "_request_review"
+DRAFT_ACTIONS = (SAVE_DRAFT, SCHEDULE, CANCEL_SCHEDULE, REQUEST_REVIEW)
 DRAFT_FIELDS = ("title", "slug", "summary", "body")
 
 CHANGE_KIND_CHOICES = [
@@ -41,24 +49,94 @@ class ChangeKindMixin(forms.Form):
 
 
 class ChapterAdminForm(ChangeKindMixin, forms.ModelForm):
+    publish_at = forms.DateTimeField(
+        label=_("Publiceren op"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_(
+            "Alleen voor „Plannen”: de tekst gaat op dit moment vanzelf live. Tot dan ziet u hem "
+            "in het voorbeeld."
+        ),
+    )
+    urgent = forms.BooleanField(
+        label=_("Met spoed publiceren, zonder controle vooraf"),
+        required=False,
+        help_text=_(
+            "Alleen als het echt niet kan wachten. Het hoofdstuk staat daarna op de lijst "
+            "„nog te controleren” tot een collega het heeft nagelezen."
+        ),
+    )
+    opened_revision = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Chapter
-        fields = ["number", "title", "slug", "summary", "body"]
+        fields = ["number", "title", "slug", "summary", "body", "review_by"]
         widgets = {
             "body": AdminMarkdownxWidget(attrs={"rows": 24}),
             "summary": forms.Textarea(attrs={"rows": 2}),
+            "review_by": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = self.data.copy()  # a conflict hands the newer revision back (clean)
+        self.conflict: list[dict] | None = None
+        self.conflict_source = None
         draft = getattr(self.instance, "draft", None) if self.instance.pk else None
         if draft is not None:
             # Editors continue where they left off; the published row stays as readers see it.
             self.initial.update({name: getattr(draft, name) for name in DRAFT_FIELDS})
+            self.initial.update(change_kind=draft.change_kind, change_note=draft.change_note)
+            if draft.publish_at:
+                self.initial["publish_at"] = timezone.localtime(draft.publish_at)
+        if self.instance.pk:
+            self.initial["opened_revision"] = text_revision(current_text(self.instance))
+
+    @property
+    def action(self) -> str:
+        """Which button was pressed: one of DRAFT_ACTIONS, or "" to publish."""
+        return next((name for name in DRAFT_ACTIONS if name in self.data), "")
 
     @property
     def saves_draft(self) -> bool:
-        return SAVE_DRAFT in self.data
+        return self.action != ""
+
+    def clean_publish_at(self):
+        moment = self.cleaned_data.get("publish_at")
+        if self.action == SCHEDULE and moment is None:
+            raise forms.ValidationError(_("Kies wanneer de tekst live moet gaan."))
+        if self.action == SCHEDULE and moment <= timezone.now():
+            raise forms.ValidationError(_("Kies een moment in de toekomst."))
+        return moment
+
+    def _check_conflict(self, cleaned: dict) -> None:
+        """Someone saved this chapter after this editor opened it: show what they changed
+        against this editor's text, keep this editor's text in the form, and let a second save
+        (after reading the differences) go through."""
+        opened = self.data.get("opened_revision", "")
+        if not self.instance.pk or not opened:
+            return
+        chapter = Chapter.objects.select_related("draft").get(pk=self.instance.pk)
+        newer = current_text(chapter)
+        revision = text_revision(newer)
+        if revision == opened:
+            return
+        mine = ChapterDraft(**{name: cleaned.get(name) or "" for name in DRAFT_FIELDS})
+        if text_revision(mine) == revision:
+            return  # the same text: nothing to lose
+        self.data["opened_revision"] = revision
+        self.conflict = history.compare(newer, mine)
+        self.conflict_source = newer
+        raise forms.ValidationError(
+            _(
+                "Iemand anders heeft dit hoofdstuk opgeslagen nadat u het opende. Hieronder ziet "
+                "u de verschillen tussen die versie en uw tekst. Uw tekst staat nog in het "
+                "formulier: neem over wat u wilt houden en sla opnieuw op."
+            ),
+            code="conflict",
+        )
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -78,8 +156,9 @@ class ChapterAdminForm(ChangeKindMixin, forms.ModelForm):
         cleaned = super().clean()
         publishing = not self.saves_draft
         already_published = bool(self.instance.pk and self.instance.is_published)
+        going_live = publishing or self.action in {SCHEDULE, REQUEST_REVIEW}
         if (
-            publishing
+            going_live
             and already_published
             and cleaned.get("change_kind") == self.MAJOR
             and not (cleaned.get("change_note") or "").strip()
@@ -91,7 +170,23 @@ class ChapterAdminForm(ChangeKindMixin, forms.ModelForm):
                     "onder het hoofdstuk en in het overzicht van wijzigingen."
                 ),
             )
+        if publishing and self.needs_review(cleaned) and not cleaned.get("urgent"):
+            self.add_error(
+                None,
+                _(
+                    "Een belangrijke wijziging leest eerst een collega na. Kies „Ter controle "
+                    "aanbieden”. Kan het echt niet wachten? Vink dan „Met spoed publiceren” aan."
+                ),
+            )
+        self._check_conflict(cleaned)
         return cleaned
+
+    def needs_review(self, cleaned: dict) -> bool:
+        """A major change (a first publication is one) needs a colleague's approval first."""
+        if not settings.EDITING_REVIEW_REQUIRED:
+            return False
+        first = not (self.instance.pk and self.instance.is_published)
+        return first or cleaned.get("change_kind") == self.MAJOR
 
 
 class RestoreForm(ChangeKindMixin, forms.Form):

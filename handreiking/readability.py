@@ -22,7 +22,6 @@ LONGEST_SHOWN = 3
 # and its language is global state.
 _DUTCH = textstatistics()
 _DUTCH.set_lang("nl")
-_DUTCH.set_rounding(False)
 
 _HEADING = re.compile(r"^(#{2,3})\s+(.+?)\s*(?:\{#[^}]*\})?\s*#*\s*$")
 _FENCE = re.compile(r"^(```|~~~)")

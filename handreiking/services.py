@@ -5,12 +5,22 @@ chapter write path applies it to any save (`handreiking.receivers`)."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from handreiking.importer import ParsedChapter
-from handreiking.models import ChangeNote, Chapter, ChapterDraft, ChapterSlug
+from handreiking.models import (
+    ChangeKind,
+    ChangeNote,
+    Chapter,
+    ChapterDraft,
+    ChapterSlug,
+    ContentVersion,
+    ReviewState,
+)
 from handreiking.models.chapters import stamp_publication
+from handreiking.models.content import SINGLETON
 
 FIRST_PUBLICATION_NOTE = "Eerste publicatie"
 
@@ -23,8 +33,12 @@ def save_draft(
     summary: str,
     body: str,
     user: AbstractBaseUser | None,
+    change_kind: str | None = None,
+    change_note: str | None = None,
 ) -> ChapterDraft:
-    """Keep an editor's unpublished text; readers go on seeing the published chapter."""
+    """Keep an editor's unpublished text; readers go on seeing the published chapter.
+
+    A changed text loses an earlier approval: what a colleague approved is what goes live."""
     with transaction.atomic():
         if chapter.pk is None:
             # A new chapter exists (unpublished) so that its draft has something to belong to.
@@ -33,16 +47,23 @@ def save_draft(
             chapter._change_reason = "Nieuw hoofdstuk (concept)"
             chapter._history_user = user
             chapter.save()
-        draft, _created = ChapterDraft.objects.update_or_create(
-            chapter=chapter,
-            defaults={
-                "title": title,
-                "slug": slug,
-                "summary": summary,
-                "body": body,
-                "updated_by": user if user and user.is_authenticated else None,
-            },
+        draft = ChapterDraft.objects.filter(chapter=chapter).first() or ChapterDraft(
+            chapter=chapter
         )
+        text = {"title": title, "slug": slug, "summary": summary, "body": body}
+        changed = any(getattr(draft, name) != value for name, value in text.items())
+        for name, value in text.items():
+            setattr(draft, name, value)
+        if change_kind is not None:
+            changed = changed or draft.change_kind != change_kind
+            draft.change_kind = change_kind
+        if change_note is not None:
+            draft.change_note = change_note.strip()
+        if changed and draft.review_state == ReviewState.APPROVED:
+            draft.review_state = ReviewState.NONE
+        draft.updated_by = user if user and user.is_authenticated else None
+        draft.save()
+        refresh_next_publication()
     return draft
 
 
@@ -57,9 +78,15 @@ def publish_chapter(
     summary: str | None = None,
     body: str | None = None,
     number: int | None = None,
+    review_by=None,
+    unchecked: bool = False,
+    checked_by: AbstractBaseUser | None = None,
 ) -> Chapter:
     """Publish new text: a new version in the history, a change note for a major change (the
-    first publication is one), and the draft cleared."""
+    first publication is one), and the draft cleared.
+
+    `unchecked`: a major change published without the second pair of eyes, marked "nog te
+    controleren" until a colleague checks it; `checked_by`: the colleague who approved it."""
     with transaction.atomic():
         for name, value in (
             ("title", title),
@@ -78,11 +105,21 @@ def publish_chapter(
             note = note or FIRST_PUBLICATION_NOTE
         chapter.is_published = True
         stamp_publication(chapter, now=now, major=major)
-        chapter._change_reason = (
+        if review_by is not None:
+            chapter.review_by = review_by
+        reason = (
             f"{'Belangrijke' if major else 'Kleine'} wijziging: {note}"
             if note
             else "Kleine wijziging"
         )
+        if major and unchecked:
+            chapter.needs_check = True
+            reason += " (met spoed, nog te controleren)"
+        elif checked_by is not None:
+            chapter.needs_check = False
+            chapter.last_checked_at = now
+            reason += f" (gecontroleerd door {display_name(checked_by)})"
+        chapter._change_reason = reason
         chapter._history_user = user
         chapter.save()
         if major:
@@ -90,7 +127,43 @@ def publish_chapter(
                 chapter=chapter, changed_at=now, note=note, is_first_publication=first_publication
             )
         ChapterDraft.objects.filter(chapter=chapter).delete()
+        refresh_next_publication()
     return chapter
+
+
+def publish_draft(
+    *,
+    draft: ChapterDraft,
+    user: AbstractBaseUser | None,
+    unchecked: bool = False,
+    checked_by: AbstractBaseUser | None = None,
+) -> Chapter:
+    """Publish a saved draft with the change kind and note stored with it."""
+    return publish_chapter(
+        chapter=draft.chapter,
+        user=user,
+        change_note=draft.change_note,
+        major=draft.change_kind == ChangeKind.MAJOR,
+        title=draft.title,
+        slug=draft.slug,
+        summary=draft.summary,
+        body=draft.body,
+        unchecked=unchecked,
+        checked_by=checked_by,
+    )
+
+
+def refresh_next_publication() -> None:
+    """Keep the earliest moment a scheduled draft may go live next to the content version,
+    which every request reads (handreiking.scheduling)."""
+    earliest = ChapterDraft.objects.ready().aggregate(first=Min("publish_at"))["first"]
+    updated = ContentVersion.objects.filter(pk=SINGLETON).update(next_publication_at=earliest)
+    if not updated:
+        ContentVersion.objects.create(pk=SINGLETON, next_publication_at=earliest)
+
+
+def display_name(user: AbstractBaseUser) -> str:
+    return user.get_full_name() or user.get_username()
 
 
 def restore_version(

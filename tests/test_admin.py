@@ -129,7 +129,11 @@ def test_publishing_a_major_change_needs_a_note(editor_client):
     assert chapter.body != "Nieuw."
 
 
-def test_publishing_a_major_change_updates_date_notes_and_clears_draft(client, editor_client):
+def test_publishing_a_major_change_updates_date_notes_and_clears_draft(
+    client, editor_client, settings
+):
+    # Publishing mechanics; the second pair of eyes is tested in test_workflow.py.
+    settings.EDITING_REVIEW_REQUIRED = False
     chapter = ChapterFactory()
     before = chapter.last_major_change_at
     url = f"{CHANGELIST}{chapter.pk}/change/"
@@ -189,7 +193,9 @@ def test_a_former_slug_of_another_chapter_cannot_be_taken(editor_client):
     assert "was eerder van een ander hoofdstuk" in response.content.decode()
 
 
-def test_new_chapter_can_be_drafted_then_published(client, editor_client):
+def test_new_chapter_can_be_drafted_then_published(client, editor_client, settings):
+    # Publishing mechanics; the second pair of eyes is tested in test_workflow.py.
+    settings.EDITING_REVIEW_REQUIRED = False
     data = {
         "number": 4,
         "title": "Omgaan met reacties",
@@ -211,7 +217,9 @@ def test_new_chapter_can_be_drafted_then_published(client, editor_client):
     assert chapter.change_notes.get().is_first_publication
 
 
-def test_history_lists_versions_and_compare_shows_a_readable_diff(editor_client):
+def test_history_lists_versions_and_compare_shows_a_readable_diff(editor_client, settings):
+    # Publishing mechanics; the second pair of eyes is tested in test_workflow.py.
+    settings.EDITING_REVIEW_REQUIRED = False
     chapter = ChapterFactory(body="De blik van buiten kan verfrissend zijn.")
     editor_client.post(
         f"{CHANGELIST}{chapter.pk}/change/",

@@ -14,17 +14,43 @@ from django.http import (
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
-from handreiking import history, services
+from handreiking import history, review, scheduling, services
 from handreiking.admin.links import link_report
 from handreiking.admin.presence import PresenceAdminMixin
-from handreiking.forms import DRAFT_FIELDS, SAVE_DRAFT, ChapterAdminForm, RestoreForm
+from handreiking.admin.workflow import CheckedForm, WorkflowAdminMixin
+from handreiking.forms import (
+    CANCEL_SCHEDULE,
+    DRAFT_FIELDS,
+    REQUEST_REVIEW,
+    SAVE_DRAFT,
+    SCHEDULE,
+    ChapterAdminForm,
+    RestoreForm,
+)
 from handreiking.markdown import content_warnings, render_markdown
-from handreiking.models import ChangeNote, Chapter, ChapterSlug
+from handreiking.models import ChangeNote, Chapter, ChapterSlug, ReviewState
 from handreiking.views import chapter_context
+
+# What the editor is told after each draft action.
+DRAFT_ACTION_MESSAGES = {
+    SAVE_DRAFT: _(
+        "Het concept is opgeslagen. Lezers zien nog de gepubliceerde tekst. "
+        "Bekijk het voorbeeld of publiceer als het klaar is."
+    ),
+    SCHEDULE: _(
+        "De publicatie is gepland. Tot dat moment zien lezers de huidige tekst. Is het een "
+        "belangrijke wijziging, dan gaat die pas live als een collega hem heeft goedgekeurd."
+    ),
+    CANCEL_SCHEDULE: _("De planning is geannuleerd. Het concept blijft bewaard."),
+    REQUEST_REVIEW: _(
+        "Uw wijziging staat ter controle. Een collega ziet hem op de startpagina van het beheer."
+    ),
+}
 
 admin.site.site_header = _("Beheer Handreiking-portaal")
 admin.site.site_title = _("Beheer Handreiking-portaal")
@@ -38,11 +64,11 @@ def known_chapter_slugs() -> set[str]:
 
 
 @admin.register(Chapter)
-class ChapterAdmin(PresenceAdminMixin, SimpleHistoryAdmin):
+class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     form = ChapterAdminForm
     change_form_template = "admin/handreiking/chapter/change_form.html"
     object_history_template = "admin/handreiking/chapter/object_history.html"
-    list_display = ("number", "title", "status", "last_major_change_at", "updated_at")
+    list_display = ("number", "title", "status", "last_major_change_at", "review_by")
     list_display_links = ("number", "title")
     search_fields = ("title", "summary", "body")
     ordering = ("number",)
@@ -51,12 +77,17 @@ class ChapterAdmin(PresenceAdminMixin, SimpleHistoryAdmin):
         (
             _("Wijziging"),
             {
-                "fields": ("change_kind", "change_note"),
+                "fields": ("change_kind", "change_note", "urgent"),
                 "description": _(
                     "Kies bij publiceren wat voor wijziging dit is. Een belangrijke wijziging "
-                    "krijgt een nieuwe datum „Laatst gewijzigd” en een notitie die lezers zien."
+                    "krijgt een nieuwe datum „Laatst gewijzigd” en een notitie die lezers zien. "
+                    "Een collega leest een belangrijke wijziging eerst na."
                 ),
             },
+        ),
+        (
+            _("Planning en controle"),
+            {"fields": ("publish_at", "review_by", "opened_revision")},
         ),
     )
 
@@ -65,10 +96,16 @@ class ChapterAdmin(PresenceAdminMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("status"))
     def status(self, obj: Chapter) -> str:
-        has_draft = hasattr(obj, "draft")
-        if obj.is_published:
-            return _("Gepubliceerd, met concept") if has_draft else _("Gepubliceerd")
-        return _("Concept (nog niet gepubliceerd)")
+        draft = getattr(obj, "draft", None)
+        parts = [_("Gepubliceerd") if obj.is_published else _("Nog niet gepubliceerd")]
+        if obj.needs_check:
+            parts.append(_("nog te controleren"))
+        if draft is not None:
+            parts.append(_("concept: %s") % draft.get_review_state_display().lower())
+            if draft.publish_at:
+                when = timezone.localtime(draft.publish_at).strftime("%d-%m-%Y %H:%M")
+                parts.append(_("gepland op %s") % when)
+        return ", ".join(str(part) for part in parts)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("draft")
@@ -102,30 +139,47 @@ class ChapterAdmin(PresenceAdminMixin, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         fields = {name: data[name] for name in DRAFT_FIELDS}
-        if form.saves_draft:
-            # The form filled `obj` with the edit, but only the draft is written: the published
-            # row is not saved, so readers go on seeing it.
-            services.save_draft(chapter=obj, user=request.user, **fields)
-        else:
+        review_by = data.get("review_by") if "review_by" in form.changed_data else None
+        if not form.saves_draft:
+            draft = getattr(obj, "draft", None) if obj.pk else None
+            approved = draft is not None and draft.review_state == ReviewState.APPROVED
             services.publish_chapter(
                 chapter=obj,
                 user=request.user,
                 change_note=data.get("change_note", ""),
                 major=data.get("change_kind") == ChapterAdminForm.MAJOR,
                 number=data["number"],
+                review_by=review_by,
+                unchecked=form.needs_review(data) and not approved,
+                checked_by=draft.reviewed_by if approved else None,
                 **fields,
             )
+            return
+        # The form filled `obj` with the edit, but only the draft is written: the published
+        # row is not saved, so readers go on seeing it.
+        draft = services.save_draft(
+            chapter=obj,
+            user=request.user,
+            change_kind=data.get("change_kind"),
+            change_note=data.get("change_note", ""),
+            **fields,
+        )
+        if review_by is not None and obj.is_published:
+            review.set_review_by(chapter=obj, review_by=review_by, user=request.user)
+        action = form.action
+        if action == SCHEDULE:
+            scheduling.schedule_draft(draft=draft, publish_at=data["publish_at"], user=request.user)
+            if form.needs_review(data) and draft.review_state != ReviewState.APPROVED:
+                review.request_review(draft=draft, user=request.user)
+        elif action == CANCEL_SCHEDULE:
+            scheduling.cancel_schedule(draft=draft)
+        elif action == REQUEST_REVIEW:
+            review.request_review(draft=draft, user=request.user)
 
     def _after_save(self, request, obj) -> HttpResponse:
-        if SAVE_DRAFT in request.POST:
-            self.message_user(
-                request,
-                _(
-                    "Het concept is opgeslagen. Lezers zien nog de gepubliceerde tekst. "
-                    "Bekijk het voorbeeld of publiceer als het klaar is."
-                ),
-                messages.SUCCESS,
-            )
+        action = next((name for name in DRAFT_ACTION_MESSAGES if name in request.POST), None)
+        if action is not None:
+            self.message_user(request, DRAFT_ACTION_MESSAGES[action], messages.SUCCESS)
             # The change page shows the draft with its content checks.
             return HttpResponseRedirect(reverse("admin:handreiking_chapter_change", args=[obj.pk]))
         self.message_user(
@@ -145,6 +199,17 @@ class ChapterAdmin(PresenceAdminMixin, SimpleHistoryAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
+        if obj is not None and obj.pk:
+            context.update(
+                checked_form=CheckedForm(prefix="checked", initial={"review_by": obj.review_by}),
+                today=timezone.localdate(),
+                review_required=form.needs_review({"change_kind": ChapterAdminForm.MAJOR}),
+                can_review=(
+                    getattr(obj, "draft", None) is not None
+                    and obj.draft.review_state == ReviewState.REQUESTED
+                    and obj.draft.review_requested_by_id != request.user.pk
+                ),
+            )
         # A user with view permission only gets a form without the text fields.
         editable = "body" in form.fields
         body = (form["body"].value() if editable else obj.body if obj else "") or ""

@@ -282,5 +282,15 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
+        migrations.AddField(
+            model_name="chapterdraft",
+            name="schedule_problem",
+            field=models.CharField(
+                blank=True,
+                help_text="Waarom de geplande publicatie niet doorging.",
+                max_length=300,
+                verbose_name="probleem bij publiceren",
+            ),
+        ),
         migrations.RunPython(backfill, migrations.RunPython.noop),
     ]

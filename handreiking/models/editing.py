@@ -1,6 +1,8 @@
 """The editors' work in progress: drafts with their publication plan and review, and who is
 editing which chapter right now."""
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -9,6 +11,18 @@ from django.utils.translation import gettext_lazy as _
 
 from handreiking import markdown
 from handreiking.models.chapters import Chapter
+
+
+def text_revision(source) -> str:
+    """A fingerprint of the text an editor opened (the draft if there is one, else the
+    published chapter): saving over a different one is a conflict."""
+    parts = (source.title, source.slug, source.summary, source.body)
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]
+
+
+def current_text(chapter: Chapter):
+    """What an editor of this chapter works on now: its draft, else the published text."""
+    return getattr(chapter, "draft", None) or chapter
 
 
 class ChangeKind(models.TextChoices):
@@ -27,8 +41,19 @@ class ChapterDraftQuerySet(models.QuerySet):
     def scheduled(self):
         return self.filter(publish_at__isnull=False).order_by("publish_at", "pk")
 
+    def ready(self):
+        """Scheduled drafts that may go live on their own: with the second pair of eyes on
+        (EDITING_REVIEW_REQUIRED), a major change only once a colleague approved it."""
+        drafts = self.scheduled()
+        if settings.EDITING_REVIEW_REQUIRED:
+            drafts = drafts.exclude(
+                models.Q(change_kind=ChangeKind.MAJOR)
+                & ~models.Q(review_state=ReviewState.APPROVED)
+            )
+        return drafts
+
     def due(self, *, now):
-        return self.scheduled().filter(publish_at__lte=now)
+        return self.ready().filter(publish_at__lte=now)
 
     def awaiting_review(self):
         return self.filter(review_state=ReviewState.REQUESTED).order_by("review_requested_at")
@@ -74,6 +99,12 @@ class ChapterDraft(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("gepland door"),
+    )
+    schedule_problem = models.CharField(
+        _("probleem bij publiceren"),
+        max_length=300,
+        blank=True,
+        help_text=_("Waarom de geplande publicatie niet doorging."),
     )
     review_state = models.CharField(
         _("controle"),

@@ -36,14 +36,24 @@ def build_token() -> str:
 
 @lru_cache(maxsize=1)
 def _version_sql() -> str:
+    """The token and the next scheduled publication as seconds since the epoch (UTC)."""
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
-    return f"SELECT token FROM {table} WHERE id = {SINGLETON:d}"  # noqa: S608 (no input)
+    if connection.vendor == "postgresql":
+        moment = "EXTRACT(EPOCH FROM next_publication_at)::float8"
+    else:
+        moment = "(julianday(next_publication_at) - 2440587.5) * 86400.0"
+    return f"SELECT token, {moment} FROM {table} WHERE id = {SINGLETON:d}"  # noqa: S608 (no input)
 
 
 def content_version() -> str:
-    """The current content version, read from the database on every request: the only place
-    every worker and every instance sees a publish at the moment it commits. One primary-key
-    read, without the ORM's query building.
+    return content_state()[0]
+
+
+def content_state() -> tuple[str, float | None]:
+    """The current content version and when the next scheduled publication is due (seconds
+    since the epoch, None when nothing is scheduled), read from the database on every request:
+    the only place every worker and every instance sees a publish at the moment it commits. One
+    primary-key read, without the ORM's query building.
 
     The first query of a request on a kept connection is normally preceded by Django's health
     check (CONN_HEALTH_CHECKS: a `SELECT 1`). This read is a query just as cheap that fails the
@@ -53,16 +63,16 @@ def content_version() -> str:
     nothing of the database.)"""
     if _health_check_due():
         try:
-            token = _read_on_libpq(connection.connection.pgconn)
+            state = _read_on_libpq(connection.connection.pgconn)
         except connection.Database.Error:
             connection.close()  # what a failed health check does; the read below reconnects
         else:
             connection.health_check_done = True
-            return token
+            return state
     with connection.cursor() as cursor:
         cursor.execute(_version_sql())
         row = cursor.fetchone()
-    return row[0] if row else ""
+    return (row[0], row[1]) if row else ("", None)
 
 
 def _health_check_due() -> bool:
@@ -79,13 +89,16 @@ def _health_check_due() -> bool:
     )
 
 
-def _read_on_libpq(pgconn) -> str:
+def _read_on_libpq(pgconn) -> tuple[str, float | None]:
     from psycopg import pq
 
     result = pgconn.exec_(_version_sql().encode())
     if result.status != pq.ExecStatus.TUPLES_OK:
         raise connection.Database.OperationalError(pgconn.get_error_message())
-    return result.get_value(0, 0).decode() if result.ntuples else ""
+    if not result.ntuples:
+        return "", None
+    moment = result.get_value(0, 1)
+    return result.get_value(0, 0).decode(), float(moment) if moment is not None else None
 
 
 def page_key(request: HttpRequest, version: str) -> str | None:

@@ -11,7 +11,8 @@ Never shared, whatever the view says:
 - requests with a session or messages cookie or an Authorization header (editors, reviewers,
   HR: anyone logged in), and every request that is not a GET or HEAD;
 - the admin, the zelftoets (its form carries a CSRF token), /healthz and static files: they
-  are left exactly as their views make them;
+  are left exactly as their views make them (the admin after scheduled publications are
+  applied, like every other page: see `_version`);
 - search (/zoeken/, /api/v1/zoeken): what readers search for is theirs, so it is kept in no
   shared store, and queries vary too widely to be worth storing; it gets conditional GET and
   `Cache-Control: private`;
@@ -23,6 +24,7 @@ Never shared, whatever the view says:
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -31,10 +33,14 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
+from handreiking import scheduling
 from handreiking.pagecache import invalidation, keys, store
 
 SAFE_METHODS = ("GET", "HEAD")
-UNTOUCHED_PREFIXES = ("/admin/", "/zelftoets/", "/healthz", "/static/", "/media/")
+# Left exactly as their views make them, without even the content version read.
+UNREAD_PREFIXES = ("/zelftoets/", "/healthz", "/static/", "/media/")
+# Never stored, but scheduled publications are applied first (an editor sees them go live).
+UNTOUCHED_PREFIXES = ("/admin/",)
 UNSHARED_PREFIXES = ("/zoeken/", "/api/v1/zoeken", "/afbeeldingen/")
 # Made from the code alone: keyed by the build, served without the database (also in an outage).
 CODE_ONLY = {"/api/v1/openapi.json"}
@@ -51,11 +57,14 @@ class PageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         path = request.path_info
-        if request.method not in SAFE_METHODS or path.startswith(UNTOUCHED_PREFIXES):
+        if request.method not in SAFE_METHODS or path.startswith(UNREAD_PREFIXES):
+            return self.get_response(request)
+        version = _version(path)
+        if path.startswith(UNTOUCHED_PREFIXES):
             return self.get_response(request)
         candidate = not path.startswith(UNSHARED_PREFIXES) and not _personal(request)
         seconds = settings.PAGE_CACHE_SECONDS if candidate else 0
-        key = _key(request, path) if seconds else None
+        key = keys.page_key(request, version) if seconds and version is not None else None
         if key is not None and (page := store.get(key)) is not None:
             return _answer(request, page.response())
         response = self.get_response(request)
@@ -66,14 +75,19 @@ class PageCacheMiddleware:
         return _answer(request, response)
 
 
-def _key(request: HttpRequest, path: str) -> str | None:
+def _version(path: str) -> str | None:
+    """The content version this request is served from, after publishing what the schedule
+    says is due (handreiking.scheduling); None when the database cannot say (the view answers,
+    or fails, as it would without the cache)."""
     if path in CODE_ONLY:
-        return keys.page_key(request, "")
+        return ""
     try:
-        version = keys.content_version()
+        version, due_at = keys.content_state()
+        if due_at is not None and due_at <= time.time() and scheduling.publish_due():
+            version = keys.content_version()
     except DatabaseError:
-        return None  # the view answers, or fails, as it would without the cache
-    return keys.page_key(request, version)
+        return None
+    return version
 
 
 def _personal(request: HttpRequest) -> bool:
