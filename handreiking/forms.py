@@ -52,7 +52,7 @@ class ChapterAdminForm(ChangeKindMixin, forms.ModelForm):
     publish_at = forms.DateTimeField(
         label=_("Publiceren op"),
         required=False,
-        input_formats=["%Y-%m-%dT%H:%M"],
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_(
             "Alleen voor „Plannen”: de tekst gaat op dit moment vanzelf live. Tot dan ziet u hem "

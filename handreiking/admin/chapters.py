@@ -201,7 +201,7 @@ class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
         form = context["adminform"].form
         if obj is not None and obj.pk:
             context.update(
-                checked_form=CheckedForm(prefix="checked", initial={"review_by": obj.review_by}),
+                checked_form=CheckedForm(prefix="checked"),
                 today=timezone.localdate(),
                 review_required=form.needs_review({"change_kind": ChapterAdminForm.MAJOR}),
                 can_review=(

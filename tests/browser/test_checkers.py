@@ -18,13 +18,14 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
-from handreiking import services
+from handreiking import review, scheduling, services
 from handreiking.models import Chapter, OnboardingMaterial
 from tests.browser.conftest import CHROMIUM
 from tests.factories import ChapterFactory, ReflectionFactory, UserFactory
@@ -106,6 +107,10 @@ class Site:
             ("editor", f"{chapter}/history/"),
             ("editor", f"{chapter}/vergelijken/"),
             ("editor", f"{chapter}/voorbeeld/"),
+            ("editor", f"{chapter}/controle/"),
+            ("editor", f"{chapter}/concept-vergelijken/"),
+            ("editor", "/admin/handreiking/chapter/planning/"),
+            ("editor", "/admin/"),
             ("reviewer", "/admin/handreiking/reflection/"),
             ("reviewer", "/admin/handreiking/reflection/overzicht/"),
             ("hr", "/admin/handreiking/onboardingmaterial/add/"),
@@ -122,14 +127,22 @@ def build_site() -> Site:
         change_note="Onderdeel over vragen toegevoegd.",
         body=BODY + "\nMeer weten? Lees hoofdstuk 3.\n",
     )
-    services.save_draft(
+    # A colleague's major change, scheduled and waiting for review: every workflow notice shows.
+    author = UserFactory(groups=["Redacteuren"], first_name="Anna", last_name="de Vries")
+    draft = services.save_draft(
         chapter=chapter,
         title=chapter.title,
         slug=chapter.slug,
         summary=chapter.summary,
         body=DRAFT_BODY,
-        user=editor,
+        user=author,
+        change_kind="major",
+        change_note="Voorbeelden toegevoegd.",
     )
+    scheduling.schedule_draft(
+        draft=draft, publish_at=timezone.now() + timedelta(days=2), user=author
+    )
+    review.request_review(draft=draft, user=author)
     OnboardingMaterial.objects.create(
         chapter=chapter,
         title="Introductiedag, module 3",

@@ -12,7 +12,11 @@ from tests.test_markdown import XSS_CORPUS
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_editor_drafts_previews_publishes_compares_and_restores(page, browser, live_server, login):
+def test_editor_drafts_previews_publishes_compares_and_restores(
+    page, browser, live_server, login, settings
+):
+    # Publishing itself; the second pair of eyes has its own flow in test_workflow.py.
+    settings.EDITING_REVIEW_REQUIRED = False
     editor = UserFactory(groups=["Redacteuren"])
     original_sentence = "De blik van buiten kan verfrissend zijn."
     chapter = ChapterFactory(
