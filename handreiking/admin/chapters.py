@@ -81,6 +81,7 @@ class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, VersionsAdminMixin, S
 
     class Media:
         js = ["js/editor.js", "js/readability.js"]
+        css = {"all": ["css/readability.css"]}
 
     @admin.display(description=_("status"))
     def status(self, obj: Chapter) -> str:
