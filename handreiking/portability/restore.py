@@ -1,0 +1,146 @@
+"""Put an exported document back: all of it in one transaction, or nothing.
+
+The whole document is read and checked before the first write, so a broken file changes
+nothing. Chapters are saved through the chapter write path (it renders the HTML, table of
+contents, sections and readability, indexes for search and replaces the content version), with
+simple_history's `skip_history_when_saving`, because the document brings the history itself.
+What that write path stamps (publication dates, review date) is put back with update()
+afterwards; retired anchors are inserted before a second save, so the write path writes them
+into the stored HTML as it did when they retired; former addresses come last, after the saves
+that would otherwise touch them.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.management.color import no_style
+from django.db import DatabaseError, connection, transaction
+
+from handreiking.models import (
+    AnchorAlias,
+    BestAnswer,
+    Chapter,
+    ChapterDraft,
+    ContentVersion,
+    Image,
+    SearchTerm,
+    Synonym,
+)
+from handreiking.models.content import SINGLETON
+from handreiking.portability.document import STAMPED_FIELDS, PortabilityError
+from handreiking.portability.reading import ChapterPlan, Users, check_format, read
+
+# Models whose ids the document keeps; their id sequences must continue after the largest.
+KEPT_IDS = (Chapter, Image, Synonym, BestAnswer)
+
+
+@dataclass
+class ImportSummary:
+    chapters: int = 0
+    versions: int = 0
+    images: int = 0
+    unknown_users: set[str] = field(default_factory=set)
+
+
+def import_content(*, document, replace: bool = False) -> ImportSummary:
+    """Import a document made by `export_content`. Refuses when the database already has
+    content, unless `replace`: then that content is deleted first, in the same transaction."""
+    check_format(document)
+    users = Users()
+    plan = read(document, users)
+    try:
+        with transaction.atomic():
+            _make_room(replace=replace)
+            for item in plan.chapters:
+                _restore_chapter(item)
+            for image in plan.images:
+                _insert(image)
+            for instance, history in plan.editorial:
+                _insert(instance)
+                type(instance).history.model.objects.bulk_create(history)
+            _continue_sequences()
+            _finish()
+    except DatabaseError as error:
+        raise PortabilityError(f"De inhoud past niet in deze database: {error}") from error
+    return ImportSummary(
+        chapters=len(plan.chapters),
+        versions=sum(len(item.history) for item in plan.chapters),
+        images=len(plan.images),
+        unknown_users=users.missing,
+    )
+
+
+def delete_content() -> None:
+    """Remove all content (what an export holds, and what is derived from it); reflections,
+    accounts and search statistics stay."""
+    with transaction.atomic():
+        Chapter.objects.all().delete()  # with drafts, notes, addresses, anchors, search rows
+        Image.objects.all().delete()
+        Synonym.objects.all().delete()
+        # Deleting adds a "deleted" version to each history: the history goes as well.
+        for model in (Chapter, Synonym, BestAnswer):
+            model.history.model.objects.all().delete()
+        SearchTerm.objects.all().delete()
+
+
+def _make_room(*, replace: bool) -> None:
+    counts = {
+        "hoofdstukken": Chapter.objects.count(),
+        "versies in de geschiedenis": Chapter.history.model.objects.count(),
+        "afbeeldingen": Image.objects.count(),
+    }
+    found = ", ".join(f"{count} {label}" for label, count in counts.items() if count)
+    if found and not replace:
+        raise PortabilityError(
+            f"De database heeft al inhoud ({found}). Een nieuwe "
+            "installatie heeft na migrate ook al de hoofdstukken van de handreiking. Wilt u "
+            "alle bestaande inhoud vervangen door die uit het bestand? Gebruik dan --replace."
+        )
+    # Also without chapters: the search settings migrate installs give way to the document's.
+    delete_content()
+
+
+def _restore_chapter(item: ChapterPlan) -> None:
+    chapter = item.chapter
+    stamped = {name: getattr(chapter, name) for name in STAMPED_FIELDS}
+    chapter.skip_history_when_saving = True
+    chapter.save(force_insert=True)
+    if item.aliases:
+        AnchorAlias.objects.bulk_create(item.aliases)
+        chapter.save()  # the write path now keeps these anchors in the stored HTML
+    Chapter.objects.filter(pk=chapter.pk).update(**stamped)
+    Chapter.history.model.objects.bulk_create(item.history)
+    for instance in [*item.former_slugs, *item.notes, *item.onboarding]:
+        _insert(instance)
+    if item.draft is not None:
+        _insert(item.draft)
+
+
+def _insert(instance) -> None:
+    """Save a new row and keep its exported times, which auto_now and auto_now_add replace."""
+    kept = {
+        f.attname: getattr(instance, f.attname)
+        for f in instance._meta.concrete_fields
+        if (getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False))
+        and getattr(instance, f.attname) is not None
+    }
+    instance.skip_history_when_saving = True  # the document brings the history
+    instance.save(force_insert=True)
+    if kept:
+        type(instance)._base_manager.filter(pk=instance.pk).update(**kept)
+
+
+def _continue_sequences() -> None:
+    """New rows after an import get ids after the imported ones (PostgreSQL's sequences do not
+    follow explicit ids; SQLite needs nothing)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), list(KEPT_IDS))
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def _finish() -> None:
+    """A new content version (every instance serves the imported text on its next request),
+    and the next planned publication of an imported draft."""
+    ContentVersion.objects.bump()
+    first = ChapterDraft.objects.scheduled().values_list("publish_at", flat=True).first()
+    ContentVersion.objects.filter(pk=SINGLETON).update(next_publication_at=first)
