@@ -8,7 +8,7 @@ DEV_ENV := DJANGO_DEBUG=1 DJANGO_HTTPS=0
 # settings module, portal/settings_test.py (pytest --ds, in pyproject.toml).
 TEST_ENV := DJANGO_SECRET_KEY=test-secret-key-not-for-production DJANGO_HTTPS=0 DJANGO_DEBUG=0
 
-.PHONY: run test lint format superuser account bench bench-tools install install-test clean
+.PHONY: run test lint format superuser account bench bench-tools soak install install-test clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,11 @@ bench-tools:
 		fi; \
 	fi
 	@$(PIP) show py-spy >/dev/null 2>&1 || $(PIP) install --quiet py-spy
+
+# Soak test: two instances on PostgreSQL and Redis under mixed load for 5 minutes; writes
+# bench/SOAK.md and fails on any error. Shorter: make soak SOAK_ARGS="--seconds 60".
+soak: install-test
+	$(TEST_ENV) $(PY) bench/soak.py $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -291,6 +291,25 @@ ZELFTOETS_MIN_GROUP = env_int("ZELFTOETS_MIN_GROUP", 5, minimum=5)
 TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0, minimum=0)
 REFLECTION_RETENTION_DAYS = env_int("REFLECTION_RETENTION_DAYS", 365, minimum=1)
 
+# Staff single sign-on through the intranet proxy (handreiking/sso.py, docs/sso.md); off by default.
+STAFF_SSO_HEADER = os.environ.get("STAFF_SSO_HEADER", "").strip()
+STAFF_SSO_ONLY = env_bool("STAFF_SSO_ONLY", False)
+if STAFF_SSO_HEADER:
+    if TRUSTED_PROXIES < 1:
+        raise ImproperlyConfigured(
+            "STAFF_SSO_HEADER is set but TRUSTED_PROXIES is 0: the header would be believed from "
+            "any client. Put the SSO proxy in front and set TRUSTED_PROXIES=1 (docs/sso.md)."
+        )
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "handreiking.sso.StaffSSOMiddleware",
+    )
+    AUTHENTICATION_BACKENDS.append("handreiking.sso.StaffSSOBackend")
+    if STAFF_SSO_ONLY:
+        AUTHENTICATION_BACKENDS.remove("django.contrib.auth.backends.ModelBackend")
+elif STAFF_SSO_ONLY:
+    raise ImproperlyConfigured("STAFF_SSO_ONLY=1 needs STAFF_SSO_HEADER: nobody could log in.")
+
 # Logging: to stderr for the process manager; never request bodies. Of the zelftoets only
 # errors are logged (an operator must see a failure), never "Bad Request: /zelftoets/" and its time.
 LOGGING = {
