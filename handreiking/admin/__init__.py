@@ -3,6 +3,7 @@ onboarding material."""
 
 from handreiking.admin.chapters import ChapterAdmin, markdown_preview
 from handreiking.admin.images import ImageAdmin
+from handreiking.admin.linkcheck import ExternalLinkAdmin  # noqa: F401
 from handreiking.admin.onboarding import OnboardingMaterialAdmin
 from handreiking.admin.reflections import ReflectionAdmin
 from handreiking.admin.search import BestAnswerAdmin, SearchMissAdmin, SynonymAdmin  # noqa: F401
