@@ -381,7 +381,7 @@ def test_editor_sees_broken_links_first_with_where_they_are(client, editors_see_
     assert 'Stuurt door naar <a href="https://example.org/nieuw"' in page
     assert "Laatste controle:" in page
     assert f"{LIST}add/" not in page
-    assert 'name="action"' not in page  # nothing to delete for an editor
+    assert "delete_selected" not in page  # nothing to delete for an editor, only to recheck
 
     broken_only = client.get(LIST, {"werkt": "nee"}).content.decode()
     assert "https://example.org/weg" in broken_only
@@ -439,3 +439,19 @@ def test_the_run_is_bounded_by_the_time_out_per_link(site):
     assert site.hung_up == 0
     problems = set(ExternalLink.objects.values_list("problem", flat=True))
     assert problems == {"Geen antwoord binnen 0,5 seconden"}
+
+
+def test_an_editor_rechecks_selected_links_after_fixing_them(site, client, editors_see_links):
+    fixed = ExternalLink.objects.create(
+        url=site.url("/goed"),
+        is_broken=True,
+        status_code=404,
+        problem="Pagina niet gevonden (404)",
+        locations=[],
+        checked_at=timezone.now() - timedelta(days=1),
+    )
+    client.force_login(UserFactory(groups=["Redacteuren"]))
+    response = client.post(LIST, {"action": "recheck", "_selected_action": [fixed.pk]}, follow=True)
+    assert "1 links opnieuw gecontroleerd; 0 werken niet." in response.content.decode()
+    fixed.refresh_from_db()
+    assert not fixed.is_broken and fixed.status_code == 200 and fixed.problem == ""

@@ -1,7 +1,8 @@
 """Externe links: what `manage.py check_links` last found, broken ones first, each with the
 places it stands. Read-only: the fix is made in the chapter or the material itself."""
 
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -9,6 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from handreiking import linkcheck
 from handreiking.models import ExternalLink
+
+# Checked in the request itself: a handful, each bounded by LINK_CHECK_TIMEOUT_SECONDS.
+RECHECK_AT_ONCE = 20
 
 KINDS = {
     "chapter": (_("Hoofdstuk"), "admin:handreiking_chapter_change", "handreiking.view_chapter"),
@@ -64,6 +68,7 @@ class ExternalLinkAdmin(admin.ModelAdmin):
     search_fields = ("url", "problem")
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 100
+    actions = ["recheck"]
 
     def get_list_display(self, request):
         where = locations_for(request)
@@ -102,6 +107,25 @@ class ExternalLinkAdmin(admin.ModelAdmin):
                 obj.redirects_to,
             )
         return obj.problem or "-"
+
+    @admin.action(description=_("Geselecteerde links nu opnieuw controleren"), permissions=["view"])
+    def recheck(self, request, queryset):
+        links = list(queryset.order_by("url")[:RECHECK_AT_ONCE])
+        checked = linkcheck.recheck(links=links, timeout=settings.LINK_CHECK_TIMEOUT_SECONDS)
+        broken = sum(link.is_broken for link in checked)
+        self.message_user(
+            request,
+            _("%(checked)d links opnieuw gecontroleerd; %(broken)d werken niet.")
+            % {"checked": len(checked), "broken": broken},
+            messages.WARNING if broken else messages.SUCCESS,
+        )
+        if queryset.count() > RECHECK_AT_ONCE:
+            self.message_user(
+                request,
+                _("Hoogstens %(n)d tegelijk; de rest controleert de volgende nachtelijke ronde.")
+                % {"n": RECHECK_AT_ONCE},
+                messages.INFO,
+            )
 
     def changelist_view(self, request, extra_context=None):
         context = {"last_checked_at": linkcheck.last_checked_at(), **(extra_context or {})}
