@@ -36,7 +36,7 @@ def test_only_editors_reach_the_chapter_admin(client_as, role, status):
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [("anonymous", 302), ("editor", 200), ("reviewer", 403), ("hr", 403)]
+    ("role", "status"), [("anonymous", 401), ("editor", 200), ("reviewer", 403), ("hr", 403)]
 )
 def test_markdown_preview_is_for_editors_only(client_as, role, status):
     client = client_as(role)
