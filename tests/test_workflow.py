@@ -279,3 +279,15 @@ def test_without_a_draft_the_comparison_sends_back_to_the_chapter(editor_client)
     chapter = ChapterFactory()
     response = editor_client.get(f"{CHANGELIST}{chapter.pk}/concept-vergelijken/")
     assert response.status_code == 302
+
+
+def test_every_version_is_one_click_from_the_one_before(editor_client):
+    chapter = ChapterFactory(body="Eerste.")
+    services.publish_chapter(chapter=chapter, user=None, body="Tweede.")
+    services.publish_chapter(chapter=chapter, user=None, body="Derde.")
+    middle = chapter.history.order_by("-history_date", "-history_id")[1]
+    page = editor_client.get(f"{CHANGELIST}{chapter.pk}/history/").content.decode()
+    link = f"{CHANGELIST}{chapter.pk}/vergelijken/?b={middle.history_id}"
+    assert page.count("Vergelijk met de versie ervoor") == 2  # not for the very first
+    compared = editor_client.get(link).content.decode()
+    assert "<del>Eerste.</del>" in compared and "<ins>Tweede.</ins>" in compared
