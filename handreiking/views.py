@@ -1,6 +1,7 @@
 """Public pages of the portal. Thin: the chapters' HTML was rendered when it was saved."""
 
 import datetime
+import threading
 from functools import lru_cache
 from io import BytesIO
 
@@ -17,6 +18,17 @@ from handreiking.links import absolute_url, base_url
 from handreiking.models import ChangeNote, Chapter, ChapterSlug, Image, OnboardingMaterial
 
 CHANGES_PER_PAGE = 50
+# What the chapter page shows of its chapter: not the Markdown, sections or editors' fields.
+PAGE_FIELDS = (
+    "pk",
+    "number",
+    "title",
+    "slug",
+    "summary",
+    "last_major_change_at",
+    "body_html",
+    "toc",
+)
 
 
 @require_safe
@@ -25,9 +37,38 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "handreiking/chapter_list.html", {"chapters": chapters})
 
 
-def chapter_context(chapter: Chapter, *, body_html: str, toc: list) -> dict:
-    """What the chapter template needs; shared with the editor's draft preview."""
-    chapters = list(Chapter.objects.for_navigation())
+class _Navigation:
+    """The chapter list for previous/next, kept in this process per content version: the
+    version is read from the database on every request (the page cache middleware puts it on
+    the request), so a kept list is never one a publish has changed. Only the latest version
+    is kept."""
+
+    def __init__(self):
+        self.version: str | None = None
+        self.chapters: list[Chapter] = []
+        self.lock = threading.Lock()
+
+    def get(self, version: str | None) -> list[Chapter]:
+        if not version:
+            return list(Chapter.objects.for_navigation())
+        with self.lock:
+            if version == self.version:
+                return self.chapters
+        chapters = list(Chapter.objects.for_navigation())
+        with self.lock:
+            self.version, self.chapters = version, chapters
+        return chapters
+
+
+_navigation = _Navigation()
+
+
+def chapter_context(
+    chapter: Chapter, *, body_html: str, toc: list, version: str | None = None
+) -> dict:
+    """What the chapter template needs; shared with the editor's draft preview. `version`: the
+    content version this request is served from, when known (see `_Navigation`)."""
+    chapters = _navigation.get(version)
     index = next((i for i, c in enumerate(chapters) if c.pk == chapter.pk), None)
     previous_chapter = chapters[index - 1] if index else None
     next_chapter = chapters[index + 1] if index is not None and index + 1 < len(chapters) else None
@@ -43,13 +84,16 @@ def chapter_context(chapter: Chapter, *, body_html: str, toc: list) -> dict:
 
 @require_safe
 def chapter_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    chapter = Chapter.objects.published().defer("body", "sections").filter(slug=slug).first()
+    chapter = Chapter.objects.published().only(*PAGE_FIELDS).filter(slug=slug).first()
     if chapter is None:
         current_slug = ChapterSlug.objects.current_slug(slug)
         if current_slug is None:
             raise Http404("Hoofdstuk niet gevonden")
         return redirect("handreiking:chapter-detail", slug=current_slug, permanent=True)
-    context = chapter_context(chapter, body_html=chapter.body_html, toc=chapter.toc)
+    version = getattr(request, "content_version", None)
+    context = chapter_context(
+        chapter, body_html=chapter.body_html, toc=chapter.toc, version=version
+    )
     context["change_notes"] = list(chapter.change_notes.all())
     return render(request, "handreiking/chapter_detail.html", context)
 

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from handreiking import services
 from handreiking.content import SEED_FILE
-from handreiking.models import Chapter
+from handreiking.models import Chapter, ContentVersion
+from handreiking.views import chapter_context
 from tests.factories import ChapterFactory, clear_chapters, publish
 
 pytestmark = pytest.mark.django_db
@@ -210,6 +211,8 @@ def test_public_pages_use_few_queries_whatever_the_number_of_chapters(client, pa
     chapter = publish(number=2, title="Online luisteren", body="## Kop\n\nTekst.")
     url = path.format(slug=chapter.slug, pk=chapter.pk)
     client.get(url)  # warm up (content types, etc.)
+    # Both counts after a change readers can see, so nothing kept per version is reused.
+    ContentVersion.objects.bump()
     with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code in (200, 302)
     for number in range(10, 60):
@@ -232,3 +235,43 @@ def test_no_markdown_is_rendered_on_a_read(client, monkeypatch):
     monkeypatch.setattr(markdown.python_markdown, "markdown", refuse)
     assert client.get(chapter.get_absolute_url()).status_code == 200
     assert client.get("/").status_code == 200
+
+
+def test_previous_and_next_follow_every_publish_although_the_list_is_kept_per_version(client):
+    """The chapter list behind previous/next is kept in the process per content version; a
+    rename or a new chapter shows on the very next request, never a kept list."""
+    clear_chapters()
+    first = publish(number=1, title="Eerste", body="Tekst een.")
+    second = publish(number=2, title="Tweede", body="Tekst twee.")
+    page = client.get(first.get_absolute_url()).content.decode()
+    assert "Tweede" in page and 'rel="next"' in page
+    assert "Tweede" in client.get(first.get_absolute_url()).content.decode()  # kept list
+
+    services.publish_chapter(chapter=second, user=None, title="Tweede, herschreven")
+    page = client.get(first.get_absolute_url()).content.decode()
+    assert "Tweede, herschreven" in page
+
+    publish(number=3, title="Derde", body="Tekst drie.")
+    page = client.get(second.get_absolute_url()).content.decode()
+    assert "Derde" in page and 'rel="next"' in page
+
+    Chapter.objects.get(number=3).delete()  # a deleted chapter replaces the version too
+    page = client.get(second.get_absolute_url()).content.decode()
+    assert "Derde" not in page and 'rel="next"' not in page
+
+
+def test_a_version_a_request_never_read_reads_the_list_from_the_database(
+    client, django_assert_num_queries
+):
+    """Without a version on the request (the editor's preview), nothing kept is used."""
+    clear_chapters()
+    first = publish(number=1, title="Eerste", body="Tekst een.")
+    publish(number=2, title="Tweede", body="Tekst twee.")
+    with django_assert_num_queries(1):
+        context = chapter_context(first, body_html="", toc=[])
+    assert context["next_chapter"].title == "Tweede"
+    version = ContentVersion.objects.current()
+    chapter_context(first, body_html="", toc=[], version=version)
+    with django_assert_num_queries(0):
+        context = chapter_context(first, body_html="", toc=[], version=version)
+    assert context["next_chapter"].title == "Tweede"

@@ -429,3 +429,16 @@ def test_gunicorns_access_log_never_records_the_zelftoets(tmp_path):
     assert any("/healthz" in line for line in lines)
     assert not any("zelftoets" in line for line in lines)
     assert not any("127.0.0.1" in line for line in lines)
+
+
+def test_one_persons_form_errors_never_show_on_the_next_persons_form(client):
+    """The form's fields are shared by every request (not copied per form): an error or an
+    answer of one request must not stay behind on them."""
+    volatile = re.compile(r'(name="csrfmiddlewaretoken" value=|nonce=)"[^"]*"')
+    before = volatile.sub("", client.get(URL).content.decode())
+    response = client.post(URL, {"colleagues": "misschien", "text": "Mijn geheime twijfel"})
+    assert response.status_code == 400
+    assert "Kies ja, nee of weet ik niet." in response.content.decode()
+    after = volatile.sub("", client.get(URL).content.decode())
+    assert "Mijn geheime twijfel" not in after
+    assert after == before

@@ -60,6 +60,8 @@ class PageCacheMiddleware:
         if request.method not in SAFE_METHODS or path.startswith(UNREAD_PREFIXES):
             return self.get_response(request)
         version = _version(path)
+        # Views may key what they keep in process memory by it (never stale: read just now).
+        request.content_version = version
         if path.startswith(UNTOUCHED_PREFIXES):
             return self.get_response(request)
         candidate = not path.startswith(UNSHARED_PREFIXES) and not _personal(request)

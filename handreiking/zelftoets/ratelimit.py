@@ -8,9 +8,11 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
+from redis.exceptions import RedisError
 
 from handreiking.clients import client_address
 
@@ -47,8 +49,11 @@ def current_window(limit: RateLimit) -> tuple[int, bytes]:
     back to an address by trying the whole address range."""
     index = int(time.time()) // limit.seconds
     secret_key = f"zelftoets-rate-secret:{index}"
-    cache.add(secret_key, secrets.token_hex(32), timeout=limit.seconds * 2)
-    secret = cache.get(secret_key) or ""
+    # One round trip while the window lasts; the add() only when a window starts.
+    secret = cache.get(secret_key)
+    if secret is None:
+        cache.add(secret_key, secrets.token_hex(32), timeout=limit.seconds * 2)
+        secret = cache.get(secret_key) or ""
     return index, secret.encode()
 
 
@@ -62,26 +67,58 @@ def _key(request: HttpRequest, limit: RateLimit) -> str:
     return rate_limit_key(client_address(request), window=window, secret=secret)
 
 
-def retry_after(request: HttpRequest) -> int | None:
-    """Seconds to wait when this client already used its quota in this window, else None."""
+@dataclass(frozen=True)
+class Taken:
+    """One submission taken from a client's quota: `wait` seconds when there was none left."""
+
+    key: str
+    wait: int | None
+
+
+def take(request: HttpRequest) -> Taken | None:
+    """Use one of this client's submissions for the one being kept now, or learn how long to
+    wait; None when the limit is off. Counting before storing, in one step, is what makes it
+    hold under concurrent submissions; a refused one adds nothing that matters (the client is
+    over the limit until the window ends anyway), and one that could not be stored is given
+    back (`give_back`)."""
     limit = rate_limit_setting()
     if not limit.enabled:
         return None
-    used = cache.get(_key(request, limit), 0)
-    if used < limit.count:
-        return None
-    return limit.seconds - int(time.time()) % limit.seconds
-
-
-def count_submission(request: HttpRequest) -> None:
-    """Use one of the client's submissions; only stored submissions count."""
-    limit = rate_limit_setting()
-    if not limit.enabled:
-        return
     key = _key(request, limit)
-    if cache.add(key, 1, timeout=limit.seconds):
-        return
+    used = _increment(key, seconds=limit.seconds)
+    if used <= limit.count:
+        return Taken(key, None)
+    return Taken(key, limit.seconds - int(time.time()) % limit.seconds)
+
+
+def give_back(taken: Taken | None) -> None:
+    if taken is not None and taken.wait is None:
+        try:
+            cache.decr(taken.key)
+        except ValueError:  # the window ended meanwhile
+            pass
+
+
+def _increment(key: str, *, seconds: int) -> int:
+    """The key's count after adding one; it expires with its window. On Redis one round trip
+    (SET NX with the expiry, then INCR, pipelined); elsewhere, or when Redis does not answer,
+    through the cache's own API (ResilientRedisCache falls back to this process)."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        try:
+            full_key = backend.make_and_validate_key(key)
+            # Django's Redis client, as its own incr() uses it (the same connection pool).
+            client = backend._cache.get_client(full_key, write=True)
+            pipe = client.pipeline(transaction=False)
+            pipe.set(full_key, 0, ex=seconds, nx=True)
+            pipe.incr(full_key)
+            return int(pipe.execute()[1])
+        except RedisError:
+            pass
+    if cache.add(key, 1, timeout=seconds):
+        return 1
     try:
-        cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=limit.seconds)
+        cache.set(key, 1, timeout=seconds)
+        return 1

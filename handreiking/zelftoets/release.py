@@ -50,16 +50,21 @@ def _without_held_since(item: dict) -> dict:
     return {name: value for name, value in item.items() if name != "held_since"}
 
 
-# The same steps as `hold`, as one statement that commits on its own (autocommit): the pool is
-# locked only while PostgreSQL runs it and flushes the commit, never while Python works between
-# round trips. Submissions queue on that lock, so its length is the limit on submissions per
-# second. Deleting every row it can see takes the same locks as SELECT ... FOR UPDATE and skips
-# a row another submission deleted meanwhile, as above. gen_random_uuid() draws from the
-# server's strong random source: new ids, and rows written in a random order.
+# The same steps as `hold`, as one statement that commits on its own (autocommit): Python never
+# holds a lock between round trips. The pool is every held row no other submission is rewriting
+# at this moment (FOR UPDATE SKIP LOCKED): rows another submission has locked are its to rewrite
+# or release, as a blocking DELETE would find them deleted after its commit anyway. So
+# concurrent submissions never wait for each other's commit (PostgreSQL then flushes their
+# commits together), nothing is lost (a row is locked, and deleted, by exactly one statement),
+# and what each statement writes is the same as before: its pool plus the new row, in random
+# order, held or released as one group. gen_random_uuid() draws from the server's strong random
+# source: new ids, and rows written in a random order.
 _COLUMNS = "colleagues, manager, newspaper, topic, text, had_personal_data"
 _HOLD_SQL = f"""
 WITH pool AS (
-    DELETE FROM {{held}} RETURNING {_COLUMNS}, held_since
+    DELETE FROM {{held}}
+    WHERE id IN (SELECT id FROM {{held}} FOR UPDATE SKIP LOCKED)
+    RETURNING {_COLUMNS}, held_since
 ), everyone AS (
     SELECT {_COLUMNS}, held_since FROM pool
     UNION ALL

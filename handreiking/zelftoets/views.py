@@ -23,22 +23,26 @@ def zelftoets(request: HttpRequest) -> HttpResponse:
         return _form_page(request, form, status=200)
     if not form.is_valid():
         return _form_page(request, form, status=400)
-    if form.keeps_answers and (wait := ratelimit.retry_after(request)):
+    taken = ratelimit.take(request) if form.keeps_answers else None
+    if taken is not None and taken.wait is not None:
         response = render(
             request,
             "handreiking/reflection_rate_limited.html",
-            {"minutes": max(1, round(wait / 60))},
+            {"minutes": max(1, round(taken.wait / 60))},
             status=429,
         )
-        response["Retry-After"] = str(wait)
+        response["Retry-After"] = str(taken.wait)
         return response
     data = form.cleaned_data
     answers = {key: data[key] for key in ANSWER_FIELDS}
-    # The first query of the request, so it doubles as the connection's health check.
-    version = content_version()
-    if form.keeps_answers:
-        services.submit_reflection(**answers, topic=data["topic"], text=data["text"])
-        ratelimit.count_submission(request)
+    try:
+        # The first query of the request, so it doubles as the connection's health check.
+        version = content_version()
+        if form.keeps_answers:
+            services.submit_reflection(**answers, topic=data["topic"], text=data["text"])
+    except Exception:
+        ratelimit.give_back(taken)  # not stored: it does not count
+        raise
     variant = (
         *answers.values(),
         data["topic"],
