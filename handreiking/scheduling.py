@@ -63,6 +63,12 @@ def publish_due(*, now: datetime | None = None) -> list[Chapter]:
         except (IntegrityError, DatabaseError, ScheduleError) as error:
             _give_up(draft_id, error)
             continue
+        except Exception as error:
+            # This runs inside a reader's request: whatever goes wrong with one draft must not
+            # fail that request, nor every request after it (the claim was rolled back).
+            logger.exception("Scheduled publication of draft %s failed", draft_id)
+            _give_up(draft_id, error)
+            continue
         if chapter is not None:
             published.append(chapter)
     services.refresh_next_publication()

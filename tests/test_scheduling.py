@@ -208,3 +208,19 @@ def test_the_calendar_is_for_editors(client_as, role, status):
         other = client_as(role).get(f"{CHANGELIST}planning/?maand={month}").content.decode()
         assert 'class="calendar-entry"' in other
         assert client_as(role).get(f"{CHANGELIST}planning/?maand=onzin").status_code == 200
+
+
+def test_an_unexpected_failure_never_fails_the_readers_request(client, monkeypatch):
+    chapter = ChapterFactory(body="Oude tekst.")
+    draft = schedule(chapter, body="Nieuwe tekst.")
+    arrive(draft)
+
+    def broken(**kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(services, "publish_draft", broken)
+    assert client.get(chapter.get_absolute_url()).status_code == 200
+    assert client.get("/").status_code == 200
+    draft.refresh_from_db()
+    assert draft.publish_at is None and draft.schedule_problem
+    assert ContentVersion.objects.get().next_publication_at is None
