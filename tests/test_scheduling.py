@@ -224,3 +224,22 @@ def test_an_unexpected_failure_never_fails_the_readers_request(client, monkeypat
     draft.refresh_from_db()
     assert draft.publish_at is None and draft.schedule_problem
     assert ContentVersion.objects.get().next_publication_at is None
+
+
+def test_a_new_chapter_scheduled_waits_for_review_like_any_first_publication(editor_client):
+    moment = timezone.localtime() + dt.timedelta(hours=1)
+    data = {
+        "number": 42,
+        "title": "Nieuw hoofdstuk",
+        "slug": "nieuw-hoofdstuk",
+        "summary": "",
+        "body": "Tekst.",
+        "change_kind": "minor",
+        "change_note": "",
+        "publish_at": moment.strftime("%Y-%m-%dT%H:%M"),
+        "_schedule": "1",
+    }
+    editor_client.post(f"{CHANGELIST}add/", data)
+    draft = ChapterDraft.objects.get(chapter__slug="nieuw-hoofdstuk")
+    assert draft.change_kind == "major" and draft.review_state == ReviewState.REQUESTED
+    assert not ChapterDraft.objects.ready().filter(pk=draft.pk).exists()

@@ -134,10 +134,12 @@ class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, VersionsAdminMixin, S
             return
         # The form filled `obj` with the edit, but only the draft is written: the published
         # row is not saved, so readers go on seeing it.
+        # A first publication is a major change, whatever was ticked: it waits for review too.
+        kind = data.get("change_kind") if obj.is_published else ChapterAdminForm.MAJOR
         draft = services.save_draft(
             chapter=obj,
             user=request.user,
-            change_kind=data.get("change_kind"),
+            change_kind=kind,
             change_note=data.get("change_note", ""),
             **fields,
         )
