@@ -291,3 +291,13 @@ def test_every_version_is_one_click_from_the_one_before(editor_client):
     assert page.count("Vergelijk met de versie ervoor") == 2  # not for the very first
     compared = editor_client.get(link).content.decode()
     assert "<del>Eerste.</del>" in compared and "<ins>Tweede.</ins>" in compared
+
+
+def test_the_chapter_list_says_where_each_change_stands(editor_client, author):
+    chapter = ChapterFactory(title="Lijsthoofdstuk")
+    draft = services.save_draft(
+        chapter=chapter, user=author, title=chapter.title, slug=chapter.slug, summary="", body="N."
+    )
+    assert "Gepubliceerd, met concept" in editor_client.get(CHANGELIST).content.decode()
+    review.request_review(draft=draft, user=author)
+    assert "Gepubliceerd, concept ter controle" in editor_client.get(CHANGELIST).content.decode()

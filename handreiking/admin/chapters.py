@@ -90,7 +90,10 @@ class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, VersionsAdminMixin, S
         if obj.needs_check:
             parts.append(_("nog te controleren"))
         if draft is not None:
-            parts.append(_("concept: %s") % draft.get_review_state_display().lower())
+            if draft.review_state:
+                parts.append(_("concept %s") % draft.get_review_state_display().lower())
+            else:
+                parts.append(_("met concept"))
             if draft.publish_at:
                 when = timezone.localtime(draft.publish_at).strftime("%d-%m-%Y %H:%M")
                 parts.append(_("gepland op %s") % when)
