@@ -301,3 +301,47 @@ def test_the_chapter_list_says_where_each_change_stands(editor_client, author):
     assert "Gepubliceerd, met concept" in editor_client.get(CHANGELIST).content.decode()
     review.request_review(draft=draft, user=author)
     assert "Gepubliceerd, concept ter controle" in editor_client.get(CHANGELIST).content.decode()
+
+
+def test_a_new_review_by_date_saved_with_a_draft_is_in_the_history(client, author):
+    chapter = ChapterFactory()
+    data = {**form_data(chapter, body="Concept."), "review_by": "2027-06-30", "_save_draft": "1"}
+    as_user(client, author).post(f"{CHANGELIST}{chapter.pk}/change/", data)
+    chapter.refresh_from_db()
+    assert chapter.review_by == dt.date(2027, 6, 30)
+    assert chapter.history.first().history_change_reason == "Controleren vóór 30-06-2027"
+    assert chapter.body != "Concept."  # readers' text untouched
+
+
+def test_review_steps_that_are_not_allowed_say_why(author, colleague):
+    chapter = ChapterFactory()
+    draft = services.save_draft(
+        chapter=chapter, user=author, title=chapter.title, slug=chapter.slug, summary="", body="N."
+    )
+    with pytest.raises(review.ReviewError, match="niet \\(meer\\) ter controle"):
+        review.approve(draft=draft, user=colleague)
+    review.request_review(draft=draft, user=author)
+    with pytest.raises(review.ReviewError, match="eigen wijziging"):
+        review.return_for_changes(draft=draft, user=author, comment="Nee.")
+    unpublished = ChapterFactory(is_published=False)
+    with pytest.raises(review.ReviewError, match="gepubliceerd"):
+        review.mark_checked(chapter=unpublished, user=colleague)
+
+
+def test_the_review_page_without_a_pending_change_sends_back(editor_client):
+    chapter = ChapterFactory()
+    response = editor_client.get(f"{CHANGELIST}{chapter.pk}/controle/")
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"{chapter.pk}/change/")
+
+
+def test_urgent_and_scheduled_show_in_the_chapter_list(editor_client, author):
+    chapter = ChapterFactory(title="Spoedhoofdstuk")
+    type(chapter).objects.filter(pk=chapter.pk).update(needs_check=True)
+    draft = services.save_draft(
+        chapter=chapter, user=author, title=chapter.title, slug=chapter.slug, summary="", body="N."
+    )
+    draft.publish_at = timezone.now() + dt.timedelta(days=1)
+    draft.save()
+    page = editor_client.get(CHANGELIST).content.decode()
+    assert "nog te controleren" in page and "gepland op" in page
