@@ -13,13 +13,13 @@ import logging
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from handreiking import services
-from handreiking.models import Chapter, ChapterDraft
+from handreiking.models import Chapter, ChapterDraft, ChapterSlug, ReviewState
 
 logger = logging.getLogger(__name__)
 
@@ -60,13 +60,9 @@ def publish_due(*, now: datetime | None = None) -> list[Chapter]:
     for draft_id in ChapterDraft.objects.due(now=now).values_list("pk", flat=True):
         try:
             chapter = _publish_one(draft_id, now=now)
-        except (IntegrityError, DatabaseError, ScheduleError) as error:
-            _give_up(draft_id, error)
-            continue
         except Exception as error:
             # This runs inside a reader's request: whatever goes wrong with one draft must not
             # fail that request, nor every request after it (the claim was rolled back).
-            logger.exception("Scheduled publication of draft %s failed", draft_id)
             _give_up(draft_id, error)
             continue
         if chapter is not None:
@@ -85,14 +81,15 @@ def _publish_one(draft_id: int, *, now: datetime) -> Chapter | None:
             return None
         draft = ChapterDraft.objects.select_related("chapter", "scheduled_by").get(pk=draft_id)
         chapter = draft.chapter
-        if (
-            Chapter.objects.exclude(pk=chapter.pk).filter(slug=draft.slug).exists()
-            or chapter.former_slugs.model.objects.exclude(chapter=chapter)
-            .filter(slug=draft.slug)
-            .exists()
-        ):
+        taken = Chapter.objects.exclude(pk=chapter.pk).filter(slug=draft.slug).exists()
+        if taken or ChapterSlug.objects.exclude(chapter=chapter).filter(slug=draft.slug).exists():
             raise ScheduleError(_("Het adres (slug) is intussen van een ander hoofdstuk."))
-        services.publish_draft(draft=draft, user=draft.scheduled_by)
+        approved = draft.review_state == ReviewState.APPROVED
+        services.publish_draft(
+            draft=draft,
+            user=draft.scheduled_by,
+            checked_by=draft.reviewed_by if approved else None,
+        )
     logger.info("Scheduled publication of chapter %s applied", chapter.pk)
     return chapter
 
@@ -100,7 +97,10 @@ def _publish_one(draft_id: int, *, now: datetime) -> Chapter | None:
 def _give_up(draft_id: int, error: Exception) -> None:
     """A scheduled publication that cannot go through stays a draft, with the reason for the
     editor, instead of being tried (and failing) on every request."""
-    logger.error("Scheduled publication of draft %s failed: %s", draft_id, type(error).__name__)
+    if isinstance(error, ScheduleError):
+        logger.warning("Scheduled publication of draft %s refused: %s", draft_id, error)
+    else:
+        logger.exception("Scheduled publication of draft %s failed", draft_id)
     message = str(error) if isinstance(error, ScheduleError) else ""
     problem = _("Niet gepubliceerd op %(when)s. %(why)s") % {
         "when": date_format(timezone.localtime(), "j F Y H:i"),

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from handreiking import scheduling, services
 from handreiking.models import ChangeNote, ChapterDraft, ContentVersion, ReviewState
-from tests.factories import ChapterFactory
+from tests.factories import ChapterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,10 @@ def test_a_scheduled_draft_stays_invisible_until_its_moment(client):
 def test_the_next_request_after_the_moment_publishes_it_even_from_the_page_cache(client):
     chapter = ChapterFactory(body="Oude tekst.")
     draft = schedule(chapter, body="Nieuwe tekst.", kind="major", note="Nieuwe aanpak.")
-    ChapterDraft.objects.filter(pk=draft.pk).update(review_state=ReviewState.APPROVED)
+    colleague = UserFactory(groups=["Redacteuren"], first_name="Bram", last_name="Jansen")
+    ChapterDraft.objects.filter(pk=draft.pk).update(
+        review_state=ReviewState.APPROVED, reviewed_by=colleague
+    )
     assert "Oude tekst." in client.get(chapter.get_absolute_url()).content.decode()  # stored
     arrive(draft)
     before = timezone.now()
@@ -64,6 +67,7 @@ def test_the_next_request_after_the_moment_publishes_it_even_from_the_page_cache
     assert chapter.last_major_change_at == note.changed_at
     assert not ChapterDraft.objects.filter(chapter=chapter).exists()
     assert ContentVersion.objects.get().next_publication_at is None
+    assert "gecontroleerd door Bram Jansen" in chapter.history.first().history_change_reason
 
 
 @pytest.mark.parametrize("path", ["/", "/zoeken/?q=tekst", "/admin/"])
