@@ -15,6 +15,9 @@ from django.utils.translation import gettext as _
 from handreiking import services
 from handreiking.models import Chapter, ChapterDraft, ReviewState
 from handreiking.models.chapters import default_review_by
+from handreiking.models.editing import text_revision
+
+REVIEW_FIELDS = ["review_state", "reviewed_by", "reviewed_at", "review_comment", "updated_at"]
 
 
 class ReviewError(ValueError):
@@ -23,24 +26,29 @@ class ReviewError(ValueError):
 
 def request_review(*, draft: ChapterDraft, user: AbstractBaseUser) -> ChapterDraft:
     with transaction.atomic():
+        draft = _locked(draft)
         draft.review_state = ReviewState.REQUESTED
         draft.review_requested_by = user
         draft.review_requested_at = timezone.now()
         draft.reviewed_by, draft.reviewed_at = None, None
-        draft.save()
+        draft.save(update_fields=[*REVIEW_FIELDS, "review_requested_by", "review_requested_at"])
         services.refresh_next_publication()
     return draft
 
 
-def approve(*, draft: ChapterDraft, user: AbstractBaseUser, comment: str = "") -> Chapter | None:
+def approve(
+    *, draft: ChapterDraft, user: AbstractBaseUser, comment: str = "", revision: str = ""
+) -> Chapter | None:
     """Approve the change: it publishes now, or at its scheduled moment. Returns the chapter
-    when it was published now."""
-    _check_reviewer(draft, user)
+    when it was published now. `revision`: the text the reviewer read (text_revision); a
+    different text is refused."""
     with transaction.atomic():
+        draft = _locked(draft)
+        _check_reviewer(draft, user, revision=revision)
         draft.review_state = ReviewState.APPROVED
         draft.reviewed_by, draft.reviewed_at = user, timezone.now()
         draft.review_comment = comment.strip()
-        draft.save()
+        draft.save(update_fields=REVIEW_FIELDS)
         if draft.publish_at and draft.publish_at > timezone.now():
             services.refresh_next_publication()
             return None
@@ -49,16 +57,19 @@ def approve(*, draft: ChapterDraft, user: AbstractBaseUser, comment: str = "") -
         )
 
 
-def return_for_changes(*, draft: ChapterDraft, user: AbstractBaseUser, comment: str) -> None:
+def return_for_changes(
+    *, draft: ChapterDraft, user: AbstractBaseUser, comment: str, revision: str = ""
+) -> None:
     """Send the change back to its author with a comment; it does not go live meanwhile."""
-    _check_reviewer(draft, user)
     if not comment.strip():
         raise ReviewError(_("Schrijf erbij wat er beter moet, zodat de auteur verder kan."))
     with transaction.atomic():
+        draft = _locked(draft)
+        _check_reviewer(draft, user, revision=revision)
         draft.review_state = ReviewState.RETURNED
         draft.reviewed_by, draft.reviewed_at = user, timezone.now()
         draft.review_comment = comment.strip()
-        draft.save()
+        draft.save(update_fields=REVIEW_FIELDS)
         services.refresh_next_publication()
 
 
@@ -70,6 +81,10 @@ def mark_checked(
     review-by date set, and nothing readers see changed."""
     if not chapter.is_published:
         raise ReviewError(_("Alleen een gepubliceerd hoofdstuk kunt u als gecontroleerd markeren."))
+    if chapter.needs_check and urgent_publisher_id(chapter) == user.pk:
+        raise ReviewError(
+            _("U publiceerde dit met spoed; een collega moet het nalezen, niet uzelf.")
+        )
     with transaction.atomic():
         # A fresh row: the caller's object may hold an editor's unsaved text.
         fresh = Chapter.objects.select_for_update().get(pk=chapter.pk)
@@ -82,6 +97,16 @@ def mark_checked(
         fresh._history_user = user
         fresh.save()
     return fresh
+
+
+def urgent_publisher_id(chapter: Chapter) -> int | None:
+    """Who published the version still waiting for its second pair of eyes."""
+    urgent = chapter.history.filter(history_change_reason__endswith=services.URGENT_MARK)
+    return (
+        urgent.order_by("-history_date", "-history_id")
+        .values_list("history_user_id", flat=True)
+        .first()
+    )
 
 
 def set_review_by(*, chapter: Chapter, review_by: date, user: AbstractBaseUser) -> None:
@@ -98,10 +123,22 @@ def set_review_by(*, chapter: Chapter, review_by: date, user: AbstractBaseUser) 
         fresh.save()
 
 
-def _check_reviewer(draft: ChapterDraft, user: AbstractBaseUser) -> None:
+def _locked(draft: ChapterDraft) -> ChapterDraft:
+    """The draft as it is now, locked until the review step is written."""
+    found = ChapterDraft.objects.select_for_update().filter(pk=draft.pk).first()
+    if found is None:
+        raise ReviewError(_("Deze wijziging is intussen gepubliceerd of verwijderd."))
+    return found
+
+
+def _check_reviewer(draft: ChapterDraft, user: AbstractBaseUser, *, revision: str) -> None:
     if draft.review_state != ReviewState.REQUESTED:
         raise ReviewError(_("Deze wijziging is niet (meer) ter controle aangeboden."))
-    if draft.review_requested_by_id == user.pk:
+    if user.pk in {draft.review_requested_by_id, draft.updated_by_id}:
         raise ReviewError(
             _("U kunt uw eigen wijziging niet goedkeuren of terugsturen. Vraag een collega.")
+        )
+    if revision and revision != text_revision(draft):
+        raise ReviewError(
+            _("De tekst is veranderd terwijl u keek. Bekijk de nieuwe versie en beslis opnieuw.")
         )

@@ -74,9 +74,8 @@ def publish_due(*, now: datetime | None = None) -> list[Chapter]:
 def _publish_one(draft_id: int, *, now: datetime) -> Chapter | None:
     with transaction.atomic():
         # The claim: only the request whose UPDATE still finds the moment set goes on.
-        claimed = ChapterDraft.objects.filter(pk=draft_id, publish_at__lte=now).update(
-            publish_at=None
-        )
+        # Still due and still ready (not changed back into review since it was listed).
+        claimed = ChapterDraft.objects.due(now=now).filter(pk=draft_id).update(publish_at=None)
         if not claimed:
             return None
         draft = ChapterDraft.objects.select_related("chapter", "scheduled_by").get(pk=draft_id)

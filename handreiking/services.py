@@ -3,6 +3,7 @@
 What every save derives (rendering, redirects, search, content version) is not here: the
 chapter write path applies it to any save (`handreiking.receivers`)."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Min
@@ -23,6 +24,8 @@ from handreiking.models.chapters import stamp_publication
 from handreiking.models.content import SINGLETON
 
 FIRST_PUBLICATION_NOTE = "Eerste publicatie"
+# Ends the history reason of a major change published without the second pair of eyes.
+URGENT_MARK = "(met spoed, nog te controleren)"
 
 
 def save_draft(
@@ -38,7 +41,8 @@ def save_draft(
 ) -> ChapterDraft:
     """Keep an editor's unpublished text; readers go on seeing the published chapter.
 
-    A changed text loses an earlier approval: what a colleague approved is what goes live."""
+    A changed text loses an earlier approval or request for review: what a colleague approved
+    is what goes live."""
     with transaction.atomic():
         if chapter.pk is None:
             # A new chapter exists (unpublished) so that its draft has something to belong to.
@@ -47,9 +51,11 @@ def save_draft(
             chapter._change_reason = "Nieuw hoofdstuk (concept)"
             chapter._history_user = user
             chapter.save()
-        draft = ChapterDraft.objects.filter(chapter=chapter).first() or ChapterDraft(
+        # Locked: a scheduled publication deleting this draft meanwhile must not see it
+        # written back (an UPDATE of a deleted row would become an INSERT).
+        draft = ChapterDraft.objects.select_for_update().filter(
             chapter=chapter
-        )
+        ).first() or ChapterDraft(chapter=chapter)
         text = {"title": title, "slug": slug, "summary": summary, "body": body}
         changed = any(getattr(draft, name) != value for name, value in text.items())
         for name, value in text.items():
@@ -59,7 +65,8 @@ def save_draft(
             draft.change_kind = change_kind
         if change_note is not None:
             draft.change_note = change_note.strip()
-        if changed and draft.review_state == ReviewState.APPROVED:
+        if changed and draft.review_state in {ReviewState.APPROVED, ReviewState.REQUESTED}:
+            # A colleague approves exactly the text they read, never a later one.
             draft.review_state = ReviewState.NONE
         draft.updated_by = user if user and user.is_authenticated else None
         draft.save()
@@ -81,6 +88,7 @@ def publish_chapter(
     review_by=None,
     unchecked: bool = False,
     checked_by: AbstractBaseUser | None = None,
+    keep_draft: bool = False,
 ) -> Chapter:
     """Publish new text: a new version in the history, a change note for a major change (the
     first publication is one), and the draft cleared.
@@ -114,7 +122,7 @@ def publish_chapter(
         )
         if major and unchecked:
             chapter.needs_check = True
-            reason += " (met spoed, nog te controleren)"
+            reason += f" {URGENT_MARK}"
         elif checked_by is not None:
             chapter.needs_check = False
             chapter.last_checked_at = now
@@ -126,7 +134,8 @@ def publish_chapter(
             ChangeNote.objects.create(
                 chapter=chapter, changed_at=now, note=note, is_first_publication=first_publication
             )
-        ChapterDraft.objects.filter(chapter=chapter).delete()
+        if not keep_draft:
+            ChapterDraft.objects.filter(chapter=chapter).delete()
         refresh_next_publication()
     return chapter
 
@@ -188,6 +197,11 @@ def restore_version(
         title=record.title,
         summary=record.summary,
         body=record.body,
+        # The way back from a bad publication must be quick: a major restore goes live and is
+        # marked "nog te controleren" for the second pair of eyes.
+        unchecked=major and settings.EDITING_REVIEW_REQUIRED,
+        # An editor's work in progress is theirs: a restore never deletes it.
+        keep_draft=True,
     )
 
 

@@ -39,7 +39,10 @@ def present(chapter, user, *, started_minutes_ago: int = 5, seen_seconds_ago: in
 
 
 def clock(presence) -> str:
-    return date_format(timezone.localtime(presence.started_at), "H:i")
+    """As the notice says it: the time, with the day when that was not today (after midnight,
+    "30 minutes ago" is yesterday)."""
+    local = timezone.localtime(presence.started_at)
+    return date_format(local, "H:i" if local.date() == timezone.localdate() else "j F, H:i")
 
 
 def view_only_user():

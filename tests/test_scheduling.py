@@ -247,3 +247,30 @@ def test_a_new_chapter_scheduled_waits_for_review_like_any_first_publication(edi
     draft = ChapterDraft.objects.get(chapter__slug="nieuw-hoofdstuk")
     assert draft.change_kind == "major" and draft.review_state == ReviewState.REQUESTED
     assert not ChapterDraft.objects.ready().filter(pk=draft.pk).exists()
+
+
+def test_a_change_sent_back_or_in_review_never_goes_live_on_its_own(settings):
+    chapter = ChapterFactory(body="Oude tekst.")
+    author = UserFactory(groups=["Redacteuren"])
+    draft = schedule(chapter, body="Nieuwe tekst.")
+    ChapterDraft.objects.filter(pk=draft.pk).update(
+        review_state=ReviewState.RETURNED, review_requested_by=author
+    )
+    arrive(draft)
+    assert scheduling.publish_due() == []
+    ChapterDraft.objects.filter(pk=draft.pk).update(review_state=ReviewState.REQUESTED)
+    services.refresh_next_publication()
+    assert scheduling.publish_due() == []
+    chapter.refresh_from_db()
+    assert chapter.body == "Oude tekst."
+
+
+def test_the_claim_checks_again_that_the_draft_may_go_live():
+    chapter = ChapterFactory(body="Oude tekst.")
+    draft = schedule(chapter, body="Nieuwe tekst.")
+    arrive(draft)
+    # Listed as due, then sent into review before this request claims it.
+    ChapterDraft.objects.filter(pk=draft.pk).update(review_state=ReviewState.REQUESTED)
+    assert scheduling._publish_one(draft.pk, now=timezone.now()) is None
+    chapter.refresh_from_db()
+    assert chapter.body == "Oude tekst."

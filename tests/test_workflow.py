@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from handreiking import review, services
-from handreiking.models import ChapterDraft, ReviewState
+from handreiking.models import Chapter, ChapterDraft, ReviewState
 from tests.factories import ChapterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -345,3 +345,103 @@ def test_urgent_and_scheduled_show_in_the_chapter_list(editor_client, author):
     draft.save()
     page = editor_client.get(CHANGELIST).content.decode()
     assert "nog te controleren" in page and "gepland op" in page
+
+
+def draft_for_review(chapter, author, body="Nieuw.", kind="major"):
+    draft = services.save_draft(
+        chapter=chapter,
+        user=author,
+        title=chapter.title,
+        slug=chapter.slug,
+        summary=chapter.summary,
+        body=body,
+        change_kind=kind,
+        change_note="Nieuw.",
+    )
+    return review.request_review(draft=draft, user=author)
+
+
+def test_a_colleague_who_changes_the_text_cannot_approve_it(author, colleague):
+    chapter = ChapterFactory(body="Oud.")
+    draft = draft_for_review(chapter, author)
+    services.save_draft(
+        chapter=chapter,
+        user=colleague,
+        title=chapter.title,
+        slug=chapter.slug,
+        summary=chapter.summary,
+        body="Tekst van de collega.",
+    )
+    with pytest.raises(review.ReviewError, match="niet \\(meer\\) ter controle"):
+        review.approve(draft=draft, user=colleague)
+    # Offered again by the colleague: the colleague still cannot approve it, the author can.
+    draft = review.request_review(draft=ChapterDraft.objects.get(pk=draft.pk), user=colleague)
+    with pytest.raises(review.ReviewError, match="eigen wijziging"):
+        review.approve(draft=draft, user=colleague)
+    review.approve(draft=draft, user=author)
+    chapter.refresh_from_db()
+    assert chapter.body == "Tekst van de collega."
+
+
+def test_approving_a_text_that_changed_while_reading_is_refused(author, colleague):
+    chapter = ChapterFactory(body="Oud.")
+    draft = draft_for_review(chapter, author, body="Eerste versie.")
+    read = review.text_revision(draft)
+    draft_for_review(chapter, author, body="Tweede versie.")
+    with pytest.raises(review.ReviewError, match="veranderd terwijl u keek"):
+        review.approve(draft=draft, user=colleague, revision=read)
+    chapter.refresh_from_db()
+    assert chapter.body == "Oud."
+
+
+def test_urgent_publishing_of_a_changed_approved_text_is_still_unchecked(client, author, colleague):
+    chapter = ChapterFactory(body="Oud.")
+    draft = draft_for_review(chapter, author, body="Goedgekeurd.")
+    draft.publish_at = timezone.now() + dt.timedelta(days=1)
+    draft.save()
+    review.approve(draft=draft, user=colleague)
+    url = f"{CHANGELIST}{chapter.pk}/change/"
+    data = form_data(chapter, body="Later veranderd.", change_kind="major", change_note="Nieuw.")
+    as_user(client, author).post(url, {**data, "urgent": "on"})
+    chapter.refresh_from_db()
+    assert chapter.body == "Later veranderd." and chapter.needs_check
+    assert "gecontroleerd door" not in chapter.history.first().history_change_reason
+
+
+def test_publishing_exactly_the_approved_text_needs_no_urgent_box(client, author, colleague):
+    chapter = ChapterFactory(body="Oud.")
+    draft = draft_for_review(chapter, author, body="Goedgekeurd.")
+    draft.publish_at = timezone.now() + dt.timedelta(days=1)
+    draft.save()
+    review.approve(draft=draft, user=colleague)
+    data = form_data(chapter, body="Goedgekeurd.", change_kind="major", change_note="Nieuw.")
+    as_user(client, author).post(f"{CHANGELIST}{chapter.pk}/change/", data)
+    chapter.refresh_from_db()
+    assert chapter.body == "Goedgekeurd." and not chapter.needs_check
+    assert "gecontroleerd door Bram Jansen" in chapter.history.first().history_change_reason
+
+
+def test_a_major_restore_goes_live_marked_unchecked_and_keeps_the_draft(client, author):
+    chapter = ChapterFactory(body="Eerste.")
+    services.publish_chapter(chapter=chapter, user=None, body="Tweede.")
+    first = chapter.history.order_by("history_date", "history_id").first()
+    services.save_draft(
+        chapter=chapter, user=author, title=chapter.title, slug=chapter.slug, summary="", body="W."
+    )
+    url = f"{CHANGELIST}{chapter.pk}/terugzetten/{first.history_id}/"
+    page = as_user(client, author).get(url).content.decode()
+    assert "Er is ook een concept" in page
+    client.post(url, {"change_kind": "major", "change_note": "Terug naar de eerste tekst."})
+    chapter.refresh_from_db()
+    assert chapter.body == "Eerste." and chapter.needs_check
+    assert ChapterDraft.objects.get(chapter=chapter).body == "W."
+
+
+def test_the_urgent_publisher_cannot_mark_their_own_publication_checked(client, author, colleague):
+    chapter = ChapterFactory(body="Oud.")
+    data = form_data(chapter, body="Spoed.", change_kind="major", change_note="Spoed.", urgent="on")
+    as_user(client, author).post(f"{CHANGELIST}{chapter.pk}/change/", data)
+    with pytest.raises(review.ReviewError, match="met spoed"):
+        review.mark_checked(chapter=Chapter.objects.get(pk=chapter.pk), user=author)
+    review.mark_checked(chapter=Chapter.objects.get(pk=chapter.pk), user=colleague)
+    assert not Chapter.objects.get(pk=chapter.pk).needs_check

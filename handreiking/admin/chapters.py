@@ -122,7 +122,7 @@ class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, VersionsAdminMixin, S
         review_by = data.get("review_by") if "review_by" in form.changed_data else None
         if not form.saves_draft:
             draft = getattr(obj, "draft", None) if obj.pk else None
-            approved = draft is not None and draft.review_state == ReviewState.APPROVED
+            approved = form.approved(data)
             services.publish_chapter(
                 chapter=obj,
                 user=request.user,

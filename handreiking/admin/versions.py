@@ -1,6 +1,7 @@
 """Versions of a chapter next to its form: the preview of the draft, comparing two versions,
 restoring one, and django-simple-history's per-version page made read-only."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -168,6 +169,7 @@ class VersionsAdminMixin:
             "title": _("Versie terugzetten: %s") % chapter,
             "record": record,
             "form": form,
+            "review_required": settings.EDITING_REVIEW_REQUIRED,
             # A summary only: a diff of two long texts is not for a confirmation page.
             "changes": history.summarise(
                 current,

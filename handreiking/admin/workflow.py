@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from handreiking import history, review
 from handreiking.models import ChapterDraft, ReviewState
+from handreiking.models.editing import text_revision
 
 MONTHS = [
     "januari",
@@ -36,6 +37,8 @@ WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"
 
 class ReviewForm(forms.Form):
     APPROVE, RETURN = "approve", "return"
+    # The text the reviewer read: approving a text changed meanwhile is refused.
+    revision = forms.CharField(widget=forms.HiddenInput, required=False)
     comment = forms.CharField(
         label=_("Opmerking voor de auteur"),
         required=False,
@@ -103,8 +106,8 @@ class WorkflowAdminMixin:
         if draft is None or draft.review_state != ReviewState.REQUESTED:
             messages.info(request, _("Er staat voor dit hoofdstuk geen wijziging ter controle."))
             return HttpResponseRedirect(self._change_url(chapter))
-        form = ReviewForm(request.POST or None)
-        own = draft.review_requested_by_id == request.user.pk
+        form = ReviewForm(request.POST or None, initial={"revision": text_revision(draft)})
+        own = request.user.pk in {draft.review_requested_by_id, draft.updated_by_id}
         if request.method == "POST" and form.is_valid() and not own:
             return self._decide(request, chapter, draft, form)
         return TemplateResponse(
@@ -122,12 +125,14 @@ class WorkflowAdminMixin:
         )
 
     def _decide(self, request, chapter, draft, form) -> HttpResponse:
-        comment = form.cleaned_data["comment"]
+        comment, revision = form.cleaned_data["comment"], form.cleaned_data["revision"]
         try:
             if ReviewForm.RETURN in request.POST:
-                review.return_for_changes(draft=draft, user=request.user, comment=comment)
+                review.return_for_changes(
+                    draft=draft, user=request.user, comment=comment, revision=revision
+                )
                 messages.success(request, _("De wijziging is teruggestuurd naar de auteur."))
-            elif review.approve(draft=draft, user=request.user, comment=comment):
+            elif review.approve(draft=draft, user=request.user, comment=comment, revision=revision):
                 messages.success(request, _("Goedgekeurd en gepubliceerd. Lezers zien het nu."))
             else:
                 when = timezone.localtime(draft.publish_at)

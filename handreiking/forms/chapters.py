@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import AdminMarkdownxWidget
 
 from handreiking import history
-from handreiking.models import Chapter, ChapterDraft, ChapterSlug
+from handreiking.models import Chapter, ChapterDraft, ChapterSlug, ReviewState
 from handreiking.models.editing import current_text, text_revision
 
 # The names of the editor's buttons; a POST with none of them publishes.
@@ -178,11 +178,22 @@ class ChapterAdminForm(ChangeKindMixin, forms.ModelForm):
         return cleaned
 
     def needs_review(self, cleaned: dict) -> bool:
-        """A major change (a first publication is one) needs a colleague's approval first."""
+        """A major change (a first publication is one) needs a colleague's approval first,
+        unless a colleague approved exactly this text."""
         if not settings.EDITING_REVIEW_REQUIRED:
             return False
         first = not (self.instance.pk and self.instance.is_published)
-        return first or cleaned.get("change_kind") == self.MAJOR
+        major = first or cleaned.get("change_kind") == self.MAJOR
+        return major and not self.approved(cleaned)
+
+    def approved(self, cleaned: dict) -> bool:
+        """Whether a colleague approved exactly the posted text and kind of change."""
+        draft = getattr(self.instance, "draft", None) if self.instance.pk else None
+        if draft is None or draft.review_state != ReviewState.APPROVED:
+            return False
+        posted = ChapterDraft(**{name: cleaned.get(name) or "" for name in DRAFT_FIELDS})
+        same_kind = draft.change_kind == cleaned.get("change_kind")
+        return same_kind and text_revision(draft) == text_revision(posted)
 
 
 class RestoreForm(ChangeKindMixin, forms.Form):

@@ -42,9 +42,13 @@ class ChapterDraftQuerySet(models.QuerySet):
         return self.filter(publish_at__isnull=False).order_by("publish_at", "pk")
 
     def ready(self):
-        """Scheduled drafts that may go live on their own: with the second pair of eyes on
-        (EDITING_REVIEW_REQUIRED), a major change only once a colleague approved it."""
-        drafts = self.scheduled()
+        """Scheduled drafts that may go live on their own: not while in review or sent back,
+        and with the second pair of eyes on (EDITING_REVIEW_REQUIRED) a major change only once
+        a colleague approved it."""
+        # A change in review or sent back never goes live on its own, whatever its kind.
+        drafts = self.scheduled().exclude(
+            review_state__in=[ReviewState.REQUESTED, ReviewState.RETURNED]
+        )
         if settings.EDITING_REVIEW_REQUIRED:
             drafts = drafts.exclude(
                 models.Q(change_kind=ChangeKind.MAJOR)
