@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.text import get_text_list
 
 from handreiking.models import Chapter, EditingPresence
+from handreiking.services import display_name
 
 # Rows of editors whose browser never said goodbye (a crash, a closed laptop) go after a day.
 PRESENCE_KEPT = timedelta(days=1)
@@ -46,10 +47,6 @@ def end_presence(*, chapter: Chapter, user) -> None:
 def forget_old_presences(*, now=None) -> None:
     now = now or timezone.now()
     EditingPresence.objects.filter(seen_at__lt=now - PRESENCE_KEPT).delete()
-
-
-def display_name(user) -> str:
-    return user.get_full_name().strip() or user.get_username()
 
 
 def since_label(moment) -> str:

@@ -172,7 +172,8 @@ def refresh_next_publication() -> None:
 
 
 def display_name(user: AbstractBaseUser) -> str:
-    return user.get_full_name() or user.get_username()
+    """How colleagues are named in the admin and the history: full name, else username."""
+    return user.get_full_name().strip() or user.get_username()
 
 
 def restore_version(

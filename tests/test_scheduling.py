@@ -10,6 +10,7 @@ from django.utils import timezone
 from handreiking import scheduling, services
 from handreiking.models import ChangeNote, ChapterDraft, ContentVersion, ReviewState
 from tests.factories import ChapterFactory, UserFactory
+from tests.test_admin import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -142,19 +143,6 @@ def test_the_command_publishes_what_is_due(capsys):
     assert "Gepubliceerd" in capsys.readouterr().out
     call_command("publish_scheduled")
     assert "niets te publiceren" in capsys.readouterr().out
-
-
-def form_data(chapter, **changes) -> dict:
-    data = {
-        "number": chapter.number,
-        "title": chapter.title,
-        "slug": chapter.slug,
-        "summary": chapter.summary,
-        "body": chapter.body,
-        "change_kind": "minor",
-        "change_note": "",
-    }
-    return {**data, **changes}
 
 
 def test_an_editor_schedules_changes_and_cancels_from_the_form(editor_client, client):

@@ -9,23 +9,11 @@ from django.utils import timezone
 from handreiking import review, services
 from handreiking.models import Chapter, ChapterDraft, ReviewState
 from tests.factories import ChapterFactory, UserFactory
+from tests.test_admin import form_data
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/admin/handreiking/chapter/"
-
-
-def form_data(chapter, **changes) -> dict:
-    data = {
-        "number": chapter.number,
-        "title": chapter.title,
-        "slug": chapter.slug,
-        "summary": chapter.summary,
-        "body": chapter.body,
-        "change_kind": "minor",
-        "change_note": "",
-    }
-    return {**data, **changes}
 
 
 @pytest.fixture

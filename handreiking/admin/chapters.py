@@ -130,7 +130,7 @@ class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, VersionsAdminMixin, S
                 major=data.get("change_kind") == ChapterAdminForm.MAJOR,
                 number=data["number"],
                 review_by=review_by,
-                unchecked=form.needs_review(data) and not approved,
+                unchecked=form.needs_review(data),
                 checked_by=draft.reviewed_by if approved else None,
                 **fields,
             )
