@@ -122,26 +122,45 @@ def publish(chapter, text: str) -> None:
 
 
 def after_publish(port: int, chapter, samples: int) -> dict:
-    """Per sample: publish, then the first, second and third request (ms, end to end)."""
-    timings: dict[str, list[float]] = {"eerste": [], "tweede": [], "derde": []}
+    """Per sample: publish, then the first, second and third request (ms, end to end). The
+    publishing process prepares the pages (handreiking.pagecache.warming), as the admin does;
+    "eerste, niet voorbereid" is the first request when nothing was prepared (a worker renders)."""
+    from django.conf import settings
+
+    timings: dict[str, list[float]] = {
+        "eerste": [], "tweede": [], "derde": [], "eerste, niet voorbereid": [],
+        "whitenoise, dezelfde bytes (ter vergelijking)": [],
+    }  # fmt: skip
     path = chapter.get_absolute_url()
-    for number in range(samples):
+    for number in range(samples * 2):
+        prepared = number < samples
+        settings.PAGE_CACHE_WARM = prepared
         text = f"{number}-{time.time_ns()}"
         publish(chapter, text)
         marker = f"Publicatie {text}.".encode()
-        for label in timings:
+        labels = ["eerste", "tweede", "derde"] if prepared else ["eerste, niet voorbereid"]
+        for label in labels:
             started = time.perf_counter()
             status, body, _headers = get(port, path)
             timings[label].append((time.perf_counter() - started) * 1000)
             assert status == 200 and marker in body, "a stale page after a publish"
+        started = time.perf_counter()
+        get(port, "/static/bench/hoofdstuk.html")
+        timings["whitenoise, dezelfde bytes (ter vergelijking)"].append(
+            (time.perf_counter() - started) * 1000
+        )
         time.sleep(0.05)
+    settings.PAGE_CACHE_WARM = True
     return {label: summary(values) for label, values in timings.items()}
 
 
 def in_process_first_render(chapter, samples: int) -> dict:
-    """The same, inside Django (no network, no gunicorn): what the miss costs the worker."""
+    """The same, inside Django (no network, no gunicorn), with warming off: what a miss costs
+    the worker that renders it (a page nobody prepared)."""
+    from django.conf import settings
     from django.test import Client
 
+    settings.PAGE_CACHE_WARM = False
     client, timings = Client(), []
     for number in range(samples):
         publish(chapter, f"intern-{number}")

@@ -8,8 +8,9 @@ class HandreikingConfig(AppConfig):
 
     def ready(self) -> None:
         from handreiking import audit, receivers
-        from handreiking.pagecache import invalidation
+        from handreiking.pagecache import invalidation, warming
 
         receivers.connect()
         audit.connect()
         invalidation.connect()
+        warming.connect()

@@ -250,6 +250,8 @@ CONTENT_SECURITY_POLICY = {
 # Page cache: seconds a public page is stored (0: off), and seconds a proxy in front may reuse it.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 3600, minimum=0)
 PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 1, minimum=0)
+# Render and store the public pages when a change commits (needs PORTAL_BASE_URL).
+PAGE_CACHE_WARM = env_bool("PAGE_CACHE_WARM", True)
 
 # API: other intranet sites that may read it from a browser (CORS); none by default.
 API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "")

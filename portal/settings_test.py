@@ -17,3 +17,7 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Warming renders in a thread with its own connection, which cannot see a test's transaction:
+# the tests that warm turn it on themselves (tests/test_pagecache_warming.py).
+PAGE_CACHE_WARM = False

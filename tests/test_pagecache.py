@@ -61,8 +61,8 @@ def stored(monkeypatch):
     keys: list[str] = []
     put = store.put
 
-    def spy(key, page, *, seconds):
-        done = put(key, page, seconds=seconds)
+    def spy(key, page, *, seconds, wanted=False):
+        done = put(key, page, seconds=seconds, wanted=wanted)
         if done:
             keys.append(key)
         return done

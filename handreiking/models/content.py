@@ -3,10 +3,15 @@
 import secrets
 
 from django.db import models
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 SINGLETON = 1
+
+# Sent by bump(), with the model that bumped as sender: stored pages can be prepared again
+# (handreiking.pagecache.warming) once the change commits.
+content_changed = Signal()
 
 
 def new_token() -> str:
@@ -24,6 +29,7 @@ class ContentVersionQuerySet(models.QuerySet):
         self.update_or_create(
             pk=SINGLETON, defaults={"token": new_token(), "changed_at": timezone.now()}
         )
+        content_changed.send(sender=self.model)
 
 
 class ContentVersionManager(models.Manager.from_queryset(ContentVersionQuerySet)):

@@ -9,6 +9,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import connection
 from django.http import HttpRequest
 
+from handreiking import dbhealth
 from handreiking.models import ContentVersion
 from handreiking.models.content import SINGLETON
 
@@ -61,7 +62,7 @@ def content_state() -> tuple[str, float | None]:
     It goes straight to libpq (psycopg's documented `pq` layer), which costs a third of the
     client time of a cursor; this read happens on every request. (SQLite's health check asks
     nothing of the database.)"""
-    if _health_check_due():
+    if dbhealth.check_due():
         try:
             state = _read_on_libpq(connection.connection.pgconn)
         except connection.Database.Error:
@@ -73,20 +74,6 @@ def content_state() -> tuple[str, float | None]:
         cursor.execute(_version_sql())
         row = cursor.fetchone()
     return (row[0], row[1]) if row else ("", None)
-
-
-def _health_check_due() -> bool:
-    if connection.vendor != "postgresql" or connection.connection is None:
-        return False
-    from psycopg import pq
-
-    return (
-        connection.health_check_enabled
-        and not connection.health_check_done
-        and not connection.in_atomic_block
-        and connection.connection.autocommit
-        and connection.connection.pgconn.transaction_status == pq.TransactionStatus.IDLE
-    )
 
 
 def _read_on_libpq(pgconn) -> tuple[str, float | None]:
@@ -106,18 +93,20 @@ def page_key(request: HttpRequest, version: str) -> str | None:
     (Django answers that with 400 further on).
 
     GET and HEAD share a key: a HEAD answer is the GET answer without its body, and the server
-    leaves the body out. The scheme and host are part of the key because, without
-    PORTAL_BASE_URL, permanent links, QR codes, the feed and the API name the request's own host;
-    PORTAL_BASE_URL is, because it changes those links without changing the content version."""
+    leaves the body out. Without PORTAL_BASE_URL, permanent links, QR codes, the feed and the API
+    name the request's own scheme and host, so those are part of the key; with it, no page
+    depends on them (handreiking.links), and a page prepared at publication (`warming`) serves
+    every host the settings allow. PORTAL_BASE_URL is part of the key because it changes those
+    links without changing the content version."""
     try:
         host = request.get_host()
     except DisallowedHost:
         return None
+    origin = ("", "") if settings.PORTAL_BASE_URL else (request.scheme, host)
     parts = (
         build_token(),
         version,
-        request.scheme,
-        host,
+        *origin,
         settings.PORTAL_BASE_URL,
         request.get_full_path(),
     )

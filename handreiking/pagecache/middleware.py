@@ -34,7 +34,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
 from handreiking import scheduling
-from handreiking.pagecache import invalidation, keys, store
+from handreiking.pagecache import invalidation, keys, store, warming
 
 SAFE_METHODS = ("GET", "HEAD")
 # Left exactly as their views make them, without even the content version read.
@@ -73,7 +73,9 @@ class PageCacheMiddleware:
         shared = candidate and _shareable(request, response)
         _add_validators(response, shared=shared)
         if key is not None and shared:
-            store.put(key, store.Page.of(response), seconds=seconds)
+            # A page prepared at publication is wanted before anyone asked for it.
+            warm = request.META.get(warming.ENVIRON_KEY, False)
+            store.put(key, store.Page.of(response), seconds=seconds, wanted=warm)
         return _answer(request, response)
 
 

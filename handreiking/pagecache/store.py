@@ -87,13 +87,14 @@ def get(key: str) -> Page | None:
     return page
 
 
-def put(key: str, page: Page, *, seconds: int) -> bool:
-    """Store `page` if this process saw `key` asked for before; returns whether it did."""
+def put(key: str, page: Page, *, seconds: int, wanted: bool = False) -> bool:
+    """Store `page` if this process saw `key` asked for before, or it is `wanted` anyway;
+    returns whether it did."""
     if len(page.content) > MAX_BYTES:
         return False
     with _seen.lock:
         seen = _seen.pop(key, None) is not None
-    if not seen and MIN_USES > 1:
+    if not (seen or wanted) and MIN_USES > 1:
         _seen.put(key, True)
         return False
     caches["default"].set(key, page, timeout=seconds)

@@ -12,18 +12,33 @@ than a group), so neither SQLite's rowid nor PostgreSQL's ctid/xmin keeps the ar
 
 import random
 from datetime import date
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
 
-from handreiking.models import HeldReflection, Reflection, ReflectionStatus, week_start
+from handreiking.models import (
+    ContentVersion,
+    HeldReflection,
+    Reflection,
+    ReflectionStatus,
+    week_start,
+)
+from handreiking.models.content import SINGLETON
 
 _shuffle = random.SystemRandom().shuffle
 
 
-def hold(*, answers: dict, today: date) -> int:
-    """Add one submission to the pool and release the pool when it is a group. Returns how many
-    reflections were released (0 while the group is not complete)."""
+class Held(NamedTuple):
+    # How many reflections this submission released (0 while the group is not complete).
+    released: int
+    # The content version, read in the same statement on PostgreSQL (the advice page is kept
+    # per version): one round trip for both. None on SQLite, where a read costs no round trip.
+    version: str | None = None
+
+
+def hold(*, answers: dict, today: date) -> Held:
+    """Add one submission to the pool and release the pool when it is a group."""
     if connection.vendor == "postgresql":
         return _hold_in_one_statement(answers=answers, today=today)
     with transaction.atomic():
@@ -38,12 +53,12 @@ def hold(*, answers: dict, today: date) -> int:
         _shuffle(pool)
         if len(pool) < settings.ZELFTOETS_MIN_GROUP:
             HeldReflection.objects.bulk_create([HeldReflection(**item) for item in pool])
-            return 0
+            return Held(0)
         released_week = week_start(today)
         Reflection.objects.bulk_create(
             [Reflection(**_without_held_since(item), released_week=released_week) for item in pool]
         )
-        return len(pool)
+        return Held(len(pool))
 
 
 def _without_held_since(item: dict) -> dict:
@@ -85,14 +100,15 @@ WITH pool AS (
     ORDER BY gen_random_uuid()
     RETURNING 1
 )
-SELECT count(*) FROM released
+SELECT (SELECT count(*) FROM released), (SELECT token FROM {{version}} WHERE id = {SINGLETON:d})
 """  # noqa: S608 (table and column names from the models; every value is a parameter)
 
 
-def _hold_in_one_statement(*, answers: dict, today: date) -> int:
+def _hold_in_one_statement(*, answers: dict, today: date) -> Held:
     sql = _HOLD_SQL.format(
         held=connection.ops.quote_name(HeldReflection._meta.db_table),
         reflection=connection.ops.quote_name(Reflection._meta.db_table),
+        version=connection.ops.quote_name(ContentVersion._meta.db_table),
     )
     week = week_start(today)
     parameters = {name: answers[name] for name in HeldReflection.ANSWER_FIELDS}
@@ -104,4 +120,5 @@ def _hold_in_one_statement(*, answers: dict, today: date) -> int:
     }
     with connection.cursor() as cursor:
         cursor.execute(sql, parameters)
-        return cursor.fetchone()[0]
+        released, version = cursor.fetchone()
+    return Held(released, version or "")

@@ -11,9 +11,9 @@ from handreiking.zelftoets.scrubbing import scrub
 
 def submit_reflection(
     *, colleagues: str, manager: str, newspaper: str, topic: str = "", text: str = ""
-) -> int:
+) -> release.Held:
     """Keep a zelftoets anonymously: the answers and the scrubbed text, held until its group is
-    complete (see `release`). Returns how many reflections this submission released."""
+    complete (see `release`)."""
     scrubbed = scrub(text)
     answers = {
         "colleagues": colleagues,

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
+from handreiking import dbhealth
 from handreiking.pagecache.keys import content_version
 from handreiking.zelftoets import ratelimit, services
 from handreiking.zelftoets.advice import advice_for
@@ -36,10 +37,15 @@ def zelftoets(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data
     answers = {key: data[key] for key in ANSWER_FIELDS}
     try:
-        # The first query of the request, so it doubles as the connection's health check.
-        version = content_version()
         if form.keeps_answers:
-            services.submit_reflection(**answers, topic=data["topic"], text=data["text"])
+            # One round trip: the statement that holds the submission reads the content version
+            # too, and the connection's health check comes from the socket.
+            dbhealth.check_from_socket()
+            held = services.submit_reflection(**answers, topic=data["topic"], text=data["text"])
+            version = held.version if held.version is not None else content_version()
+        else:
+            # The first query of the request, so it doubles as the connection's health check.
+            version = content_version()
     except Exception:
         ratelimit.give_back(taken)  # not stored: it does not count
         raise
