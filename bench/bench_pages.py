@@ -326,8 +326,10 @@ def measure(args, env: dict, tmp: Path, chapter, page: bytes, result: dict) -> N
     gunicorn.conf.py). nginx proxies to two instances started as production starts them."""
     path = chapter.get_absolute_url()
     static = "/static/bench/hoofdstuk.html"
+    ceiling = str(Path(__file__).resolve().parent / "gunicorn_ceiling.py")
     with (
         gunicorn(env, workers=args.workers, sync=True) as (app, master),
+        gunicorn(env, workers=args.workers, sync=True, config=ceiling) as (fixed, _fixed_master),
         gunicorn(env, workers=args.workers) as (first, first_master),
         gunicorn(env, workers=args.workers) as (second, _second_master),
         nginx(tmp, (first, second)) if have("nginx") else _none() as proxy,
@@ -335,6 +337,7 @@ def measure(args, env: dict, tmp: Path, chapter, page: bytes, result: dict) -> N
         targets = {
             "whitenoise": (app, static),
             "portaal": (app, path),
+            "portaal zonder versie te lezen (alleen ter meting)": (fixed, path),
             "whitenoise (gunicorn.conf.py)": (first, static),
             "portaal (gunicorn.conf.py)": (first, path),
         }

@@ -63,12 +63,14 @@ def wait_for_port(port: int, seconds: float = 30) -> None:
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], *, workers: int, sync: bool = False):
+def gunicorn(env: dict[str, str], *, workers: int, sync: bool = False, config: str = ""):
     """`gunicorn portal.wsgi:application` in the project root, as production starts it: it
     reads gunicorn.conf.py from there (worker class, threads, timeouts). `sync` swaps in sync
-    workers, as the issue's first measurements used. Yields (port, master pid)."""
+    workers, as the issue's first measurements used; `config` another configuration file.
+    Yields (port, master pid)."""
     port = free_port()
     extra = ["--worker-class", "sync", "--threads", "1"] if sync else []
+    extra += ["--config", config] if config else []
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "portal.wsgi:application", "-b", f"{HOST}:{port}",
          "--workers", str(workers), "--log-level", "warning", *extra],

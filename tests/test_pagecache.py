@@ -441,3 +441,9 @@ def test_the_version_read_doubles_as_the_connection_health_check():
     connection.health_check_done = False
     assert keys.content_version() == expected
     assert connection.connection.info.backend_pid != pid
+    # Read as a prepared statement, prepared again on the new connection.
+    connection.health_check_done = False
+    assert keys.content_version() == expected
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM pg_prepared_statements")
+        assert keys.STATEMENT.decode() in {row[0] for row in cursor.fetchall()}

@@ -43,13 +43,19 @@ def queries(client, url: str, **headers) -> tuple[int, object]:
 
 
 def publish(chapter: Chapter, body: str) -> None:
+    """Save a new text; returns once the first pages are prepared (the rest may still follow)."""
     chapter.body = body
     chapter.save()
 
 
+def make_chapter(**fields) -> Chapter:
+    chapter = ChapterFactory(**fields)
+    settle()  # SQLite's test database: no write while a warm still reads
+    return chapter
+
+
 def test_the_changed_chapter_and_the_home_page_are_stored_before_the_save_returns(client):
-    chapter = ChapterFactory(title="Wat je deelt")
-    settle()
+    chapter = make_chapter(title="Wat je deelt")
     publish(chapter, "De nieuwe tekst over delen.")
     for url in (chapter.get_absolute_url(), "/"):
         count, response = queries(client, url)
@@ -59,7 +65,7 @@ def test_the_changed_chapter_and_the_home_page_are_stored_before_the_save_return
 
 
 def test_the_lists_the_feed_and_the_api_follow_in_the_background(client):
-    first, second = ChapterFactory(), ChapterFactory()
+    first, second = make_chapter(), make_chapter()
     publish(first, "Eerst gewijzigd.")
     settle()
     urls = [
@@ -78,12 +84,12 @@ def test_the_lists_the_feed_and_the_api_follow_in_the_background(client):
 
 
 def test_a_prepared_page_is_the_answer_a_reader_would_have_got(client, settings):
-    chapter = ChapterFactory()
-    settle()
+    chapter = make_chapter()
     url = chapter.get_absolute_url()
     prepared = client.get(url)
     settings.PAGE_CACHE_WARM = False
     store.clear_local()
+    settle()
     publish(chapter, chapter.body)  # a new version, nothing prepared
     rendered = client.get(url)
     assert rendered.content == prepared.content
@@ -96,8 +102,7 @@ def test_a_prepared_page_is_the_answer_a_reader_would_have_got(client, settings)
 
 
 def test_every_allowed_host_gets_the_prepared_page(client):
-    chapter = ChapterFactory()
-    settle()
+    chapter = make_chapter()
     for host in ("testserver", "handreiking.example.nl"):
         count, response = queries(client, chapter.get_absolute_url(), HTTP_HOST=host)
         assert (count, response.status_code) == (1, 200), host
@@ -105,8 +110,7 @@ def test_every_allowed_host_gets_the_prepared_page(client):
 
 
 def test_an_unknown_host_is_still_refused(client):
-    chapter = ChapterFactory()
-    settle()
+    chapter = make_chapter()
     assert client.get(chapter.get_absolute_url(), HTTP_HOST="aanvaller.example").status_code == 400
 
 
@@ -129,7 +133,7 @@ def test_a_failing_warm_is_logged_and_the_publish_stands(client, monkeypatch, ca
         raise RuntimeError("kapot")
 
     monkeypatch.setattr(warming, "_paths", broken)
-    chapter = ChapterFactory()
+    chapter = make_chapter()
     with caplog.at_level(logging.WARNING, logger="handreiking.pagecache.warming"):
         publish(chapter, "Toch gepubliceerd.")
         settle()

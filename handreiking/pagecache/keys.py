@@ -60,11 +60,11 @@ def content_state() -> tuple[str, float | None]:
     check (CONN_HEALTH_CHECKS: a `SELECT 1`). This read is a query just as cheap that fails the
     same way on a dead connection, so it serves as the health check: one round trip, not two.
     It goes straight to libpq (psycopg's documented `pq` layer), which costs a third of the
-    client time of a cursor; this read happens on every request. (SQLite's health check asks
-    nothing of the database.)"""
+    client time of a cursor, as a prepared statement; this read happens on every request.
+    (SQLite's health check asks nothing of the database.)"""
     if dbhealth.check_due():
         try:
-            state = _read_on_libpq(connection.connection.pgconn)
+            state = _read_on_libpq(connection.connection)
         except connection.Database.Error:
             connection.close()  # what a failed health check does; the read below reconnects
         else:
@@ -76,10 +76,22 @@ def content_state() -> tuple[str, float | None]:
     return (row[0], row[1]) if row else ("", None)
 
 
-def _read_on_libpq(pgconn) -> tuple[str, float | None]:
+# The read as a prepared statement, once per connection: the server parses and plans it once,
+# not on every request. The name is the portal's own (psycopg names its statements `_pg3_*`).
+STATEMENT = b"handreiking_content_state"
+
+
+def _read_on_libpq(conn) -> tuple[str, float | None]:
     from psycopg import pq
 
-    result = pgconn.exec_(_version_sql().encode())
+    pgconn = conn.pgconn
+    if getattr(connection, "_content_state_prepared_on", None) is not conn:
+        prepared = pgconn.prepare(STATEMENT, _version_sql().encode())
+        if prepared.status != pq.ExecStatus.COMMAND_OK:
+            raise connection.Database.OperationalError(pgconn.get_error_message())
+        # On the wrapper, next to the connection it belongs to: a reconnect prepares again.
+        connection._content_state_prepared_on = conn
+    result = pgconn.exec_prepared(STATEMENT, None)
     if result.status != pq.ExecStatus.TUPLES_OK:
         raise connection.Database.OperationalError(pgconn.get_error_message())
     if not result.ntuples:
