@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from handreiking import dbhealth
 from handreiking.models import ContentVersion
 from handreiking.models.content import SINGLETON
+from handreiking.pagecache.sharing import SharedRead
 
 # Everything in the source tree that shapes a page: code, templates, the statements in docs/.
 SOURCE_DIRS = ("handreiking", "portal", "templates", "docs")
@@ -79,6 +80,10 @@ def content_state() -> tuple[str, float | None]:
 # The read as a prepared statement, once per connection: the server parses and plans it once,
 # not on every request. The name is the portal's own (psycopg names its statements `_pg3_*`).
 STATEMENT = b"handreiking_content_state"
+
+
+# What the middleware calls: the same read, shared by requests that wait for one at once.
+shared_content_state = SharedRead(lambda: content_state())
 
 
 def _read_on_libpq(conn) -> tuple[str, float | None]:

@@ -86,7 +86,7 @@ def _version(path: str) -> str | None:
     if path in CODE_ONLY:
         return ""
     try:
-        version, due_at = keys.content_state()
+        version, due_at = keys.shared_content_state()
         if due_at is not None and due_at <= time.time() and scheduling.publish_due():
             version = keys.content_version()
     except DatabaseError:
