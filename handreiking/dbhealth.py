@@ -33,7 +33,13 @@ def check_from_socket() -> None:
     must not be repeated, where a read-only query cannot stand in for the check."""
     if not check_due():
         return
-    readable, _writable, _failed = select.select([connection.connection.pgconn.socket], [], [], 0)
+    try:
+        # poll, not select: a worker with many open sockets may give this one a number >= 1024.
+        poller = select.poll()
+        poller.register(connection.connection.pgconn.socket, select.POLLIN)
+        readable = bool(poller.poll(0))
+    except (OSError, ValueError, connection.Database.Error):
+        return  # Django's own check runs before the next query
     if readable:
         connection.close()
     else:

@@ -87,7 +87,32 @@ def test_a_submission_after_the_server_dropped_the_connection_is_kept_once():
 def test_holding_reads_the_content_version_in_the_same_statement():
     held = release.hold(answers=ANSWERS, today=datetime.date(2026, 11, 30))
     assert held.released == 0
-    if connection.vendor == "postgresql":
-        assert held.version == ContentVersion.objects.current()
-    else:
-        assert held.version is None  # read on its own: no round trip on SQLite
+    # In the same statement (PostgreSQL) or transaction (SQLite): nothing left after the commit.
+    assert held.version == ContentVersion.objects.current()
+
+
+def test_a_prepared_version_read_the_session_lost_is_prepared_again_without_reconnecting():
+    postgresql_only()
+    from handreiking.pagecache import keys
+
+    expected = ContentVersion.objects.current()
+    connection.health_check_done = False
+    assert keys.content_version() == expected
+    pid = connection.connection.info.backend_pid
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # as DISCARD ALL or a pooler would
+    connection.health_check_done = False
+    assert keys.content_version() == expected
+    assert connection.connection.info.backend_pid == pid  # no reconnect
+
+
+def test_a_statement_the_session_already_has_is_used():
+    postgresql_only()
+    from handreiking.pagecache import keys
+
+    expected = ContentVersion.objects.current()
+    connection.health_check_done = False
+    assert keys.content_version() == expected
+    connection._content_state_prepared_on = None  # as if this process had forgotten it
+    connection.health_check_done = False
+    assert keys.content_version() == expected

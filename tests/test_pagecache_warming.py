@@ -5,12 +5,13 @@ import logging
 import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from handreiking import scheduling
 from handreiking.models import Chapter
 from handreiking.models.content import content_changed
-from handreiking.pagecache import store, warming
+from handreiking.pagecache import keys, middleware, store, warming
 from tests.factories import ChapterFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -167,3 +168,34 @@ def test_a_historical_model_bumping_the_version_prepares_nothing(monkeypatch):
     monkeypatch.setattr(warming, "warm", lambda **kwargs: started.append(True))
     content_changed.send(sender=object)
     assert started == []
+
+
+def test_one_warm_per_transaction_however_many_writes(monkeypatch):
+    calls: list[float] = []
+    monkeypatch.setattr(warming, "warm", lambda wait=warming.WAIT_SECONDS: calls.append(wait))
+    with transaction.atomic():
+        ChapterFactory()
+        ChapterFactory()
+        assert calls == []  # nothing before the commit
+    assert calls == [warming.WAIT_SECONDS]
+
+
+def test_a_reader_who_publishes_what_is_due_does_not_wait_for_the_pages(monkeypatch):
+    calls: list[float] = []
+    monkeypatch.setattr(warming, "warm", lambda wait=warming.WAIT_SECONDS: calls.append(wait))
+    with warming.in_background():
+        ChapterFactory()
+        ChapterFactory()
+        assert calls == []
+    assert calls == [0]  # once, when the block ends, without waiting
+
+
+@pytest.mark.parametrize(("warm_request", "publishes"), [(False, True), (True, False)])
+def test_a_page_being_prepared_never_publishes_what_is_due(
+    client, monkeypatch, warm_request, publishes
+):
+    published: list[bool] = []
+    monkeypatch.setattr(keys, "shared_content_state", lambda: ("versie", 0.0))  # overdue
+    monkeypatch.setattr(scheduling, "publish_due", lambda: published.append(True) or [])
+    assert middleware._version("/", may_publish=not warm_request) == "versie"
+    assert bool(published) == publishes

@@ -77,13 +77,16 @@ def content_state() -> tuple[str, float | None]:
     return (row[0], row[1]) if row else ("", None)
 
 
+# What the middleware calls: the same read, shared by requests that wait for one at once.
+shared_content_state = SharedRead(lambda: content_state())
+
+
 # The read as a prepared statement, once per connection: the server parses and plans it once,
 # not on every request. The name is the portal's own (psycopg names its statements `_pg3_*`).
 STATEMENT = b"handreiking_content_state"
-
-
-# What the middleware calls: the same read, shared by requests that wait for one at once.
-shared_content_state = SharedRead(lambda: content_state())
+# A statement the session no longer has (DISCARD ALL, DEALLOCATE, a pooler's other backend) is
+# prepared again; one it already has is used.
+MISSING, EXISTS = b"26000", b"42P05"
 
 
 def _read_on_libpq(conn) -> tuple[str, float | None]:
@@ -91,18 +94,29 @@ def _read_on_libpq(conn) -> tuple[str, float | None]:
 
     pgconn = conn.pgconn
     if getattr(connection, "_content_state_prepared_on", None) is not conn:
-        prepared = pgconn.prepare(STATEMENT, _version_sql().encode())
-        if prepared.status != pq.ExecStatus.COMMAND_OK:
-            raise connection.Database.OperationalError(pgconn.get_error_message())
+        _prepare(pgconn)
         # On the wrapper, next to the connection it belongs to: a reconnect prepares again.
         connection._content_state_prepared_on = conn
     result = pgconn.exec_prepared(STATEMENT, None)
+    if result.error_field(pq.DiagnosticField.SQLSTATE) == MISSING:
+        _prepare(pgconn)
+        result = pgconn.exec_prepared(STATEMENT, None)
     if result.status != pq.ExecStatus.TUPLES_OK:
         raise connection.Database.OperationalError(pgconn.get_error_message())
     if not result.ntuples:
         return "", None
     moment = result.get_value(0, 1)
     return result.get_value(0, 0).decode(), float(moment) if moment is not None else None
+
+
+def _prepare(pgconn) -> None:
+    from psycopg import pq
+
+    result = pgconn.prepare(STATEMENT, _version_sql().encode())
+    if result.status == pq.ExecStatus.COMMAND_OK:
+        return
+    if result.error_field(pq.DiagnosticField.SQLSTATE) != EXISTS:
+        raise connection.Database.OperationalError(pgconn.get_error_message())
 
 
 def page_key(request: HttpRequest, version: str) -> str | None:

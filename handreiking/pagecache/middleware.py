@@ -59,7 +59,8 @@ class PageCacheMiddleware:
         path = request.path_info
         if request.method not in SAFE_METHODS or path.startswith(UNREAD_PREFIXES):
             return self.get_response(request)
-        version = _version(path)
+        # A page being prepared after a publication (`warming`) publishes nothing itself.
+        version = _version(path, may_publish=warming.ENVIRON_KEY not in request.META)
         # Views may key what they keep in process memory by it (never stale: read just now).
         request.content_version = version
         if path.startswith(UNTOUCHED_PREFIXES):
@@ -79,16 +80,20 @@ class PageCacheMiddleware:
         return _answer(request, response)
 
 
-def _version(path: str) -> str | None:
+def _version(path: str, *, may_publish: bool = True) -> str | None:
     """The content version this request is served from, after publishing what the schedule
     says is due (handreiking.scheduling); None when the database cannot say (the view answers,
-    or fails, as it would without the cache)."""
+    or fails, as it would without the cache). The reader does not wait for the pages to be
+    prepared after such a publication."""
     if path in CODE_ONLY:
         return ""
     try:
         version, due_at = keys.shared_content_state()
-        if due_at is not None and due_at <= time.time() and scheduling.publish_due():
-            version = keys.content_version()
+        if may_publish and due_at is not None and due_at <= time.time():
+            with warming.in_background():
+                published = scheduling.publish_due()
+            if published:
+                version = keys.content_version()
     except DatabaseError:
         return None
     return version

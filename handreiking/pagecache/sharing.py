@@ -50,12 +50,12 @@ class SharedRead(Generic[T]):
             if mine.done.wait(WAIT_SECONDS) and mine.ok:
                 return mine.result
             return self._read()  # the shared read failed: this request reads for itself
-        if before is not None:
-            # Sent before this request arrived: wait for it to be answered, then send ours.
-            before.done.wait(WAIT_SECONDS)
-            with self._lock:
-                self._running, self._next = mine, None
         try:
+            if before is not None:
+                # Sent before this request arrived: wait for it to be answered, then send ours.
+                before.done.wait(WAIT_SECONDS)
+                with self._lock:
+                    self._running, self._next = mine, None
             mine.result = self._read()
             mine.ok = True
             return mine.result
@@ -63,4 +63,6 @@ class SharedRead(Generic[T]):
             with self._lock:
                 if self._running is mine:
                     self._running = None
+                if self._next is mine:  # never sent (interrupted while waiting)
+                    self._next = None
             mine.done.set()

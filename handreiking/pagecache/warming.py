@@ -20,12 +20,13 @@ import io
 import logging
 import sys
 import threading
+from contextlib import contextmanager
 from itertools import count
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import connections, transaction
+from django.db import connection, connections, transaction
 from django.http.request import validate_host
 from django.urls import reverse
 
@@ -54,6 +55,7 @@ _generation = count(1)
 _latest = 0
 _latest_lock = threading.Lock()
 _handler: WSGIHandler | None = None
+_thread = threading.local()
 
 
 def connect() -> None:
@@ -67,8 +69,34 @@ def enabled() -> bool:
 
 def _after_change(sender, **kwargs) -> None:
     # A data migration's historical model bumps the version too; its pages are not ready yet.
-    if sender is ContentVersion and enabled():
-        transaction.on_commit(warm, robust=True)
+    if sender is not ContentVersion or not enabled():
+        return
+    # One warm per transaction, however many writes in it replaced the version (a publication
+    # with its change note, a restore of many rows).
+    queued = getattr(connection, "run_on_commit", [])
+    if not any(entry[1] is _after_commit for entry in queued):
+        transaction.on_commit(_after_commit, robust=True)
+
+
+def _after_commit() -> None:
+    if getattr(_thread, "background", False):
+        _thread.pending = True  # started, without waiting, when `in_background` ends
+    else:
+        warm()
+
+
+@contextmanager
+def in_background():
+    """Changes committed inside this block are warmed once, when it ends, and nobody waits for
+    them: for a reader's request that published what the schedule said was due."""
+    _thread.background, _thread.pending = True, False
+    try:
+        yield
+    finally:
+        pending = _thread.pending
+        _thread.background, _thread.pending = False, False
+        if pending:
+            warm(wait=0)
 
 
 def warm(*, wait: float = WAIT_SECONDS) -> threading.Thread:

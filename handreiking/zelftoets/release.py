@@ -32,9 +32,10 @@ _shuffle = random.SystemRandom().shuffle
 class Held(NamedTuple):
     # How many reflections this submission released (0 while the group is not complete).
     released: int
-    # The content version, read in the same statement on PostgreSQL (the advice page is kept
-    # per version): one round trip for both. None on SQLite, where a read costs no round trip.
-    version: str | None = None
+    # The content version (the advice page is kept per version), read in the same statement
+    # on PostgreSQL (one round trip for both) and in the same transaction on SQLite: nothing
+    # that could fail is left after the commit, so an acknowledged submission is never retried.
+    version: str
 
 
 def hold(*, answers: dict, today: date) -> Held:
@@ -50,15 +51,16 @@ def hold(*, answers: dict, today: date) -> Held:
         HeldReflection.objects.filter(pk__in=[item.pk for item in held]).delete()
         pool = [item.answers() | {"held_since": item.held_since} for item in held]
         pool.append(answers | {"held_since": week_start(today)})
+        version = ContentVersion.objects.current()
         _shuffle(pool)
         if len(pool) < settings.ZELFTOETS_MIN_GROUP:
             HeldReflection.objects.bulk_create([HeldReflection(**item) for item in pool])
-            return Held(0)
+            return Held(0, version)
         released_week = week_start(today)
         Reflection.objects.bulk_create(
             [Reflection(**_without_held_since(item), released_week=released_week) for item in pool]
         )
-        return Held(len(pool))
+        return Held(len(pool), version)
 
 
 def _without_held_since(item: dict) -> dict:

@@ -42,7 +42,7 @@ def zelftoets(request: HttpRequest) -> HttpResponse:
             # too, and the connection's health check comes from the socket.
             dbhealth.check_from_socket()
             held = services.submit_reflection(**answers, topic=data["topic"], text=data["text"])
-            version = held.version if held.version is not None else content_version()
+            version = held.version
         else:
             # The first query of the request, so it doubles as the connection's health check.
             version = content_version()
