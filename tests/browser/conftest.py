@@ -1,9 +1,12 @@
 """Headless Chromium (Debian's, never a downloaded one) driven by Playwright."""
 
 import os
+import time
 from pathlib import Path
 
 import pytest
+
+from handreiking.models import EditingPresence
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -48,6 +51,17 @@ def browser(django_db_setup):
         yield chromium
         chromium.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture(autouse=True)
+def _edit_pages_have_said_goodbye(live_server):
+    """An edit page sends one last request when it closes (the end of the editor's presence).
+    Torn down after the test's pages and before the live server: wait (briefly) for that request
+    to be done, so it never reaches the shared test database while it is being flushed."""
+    yield
+    deadline = time.monotonic() + 3
+    while EditingPresence.objects.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 @pytest.fixture
