@@ -7,10 +7,11 @@ class HandreikingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from handreiking import audit, receivers
+        from handreiking import audit
+        from handreiking.editorial import writepath
         from handreiking.pagecache import invalidation, warming
 
-        receivers.connect()
+        writepath.connect()
         audit.connect()
         invalidation.connect()
         warming.connect()

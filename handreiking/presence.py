@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
 
+from handreiking.editorial.publishing import display_name
+from handreiking.editorial.revisions import head
 from handreiking.models import Chapter, EditingPresence
-from handreiking.services import display_name
 
 # Rows of editors whose browser never said goodbye (a crash, a closed laptop) go after a day.
 PRESENCE_KEPT = timedelta(days=1)
@@ -86,3 +87,17 @@ def presence_message(editors: list[dict[str, str]]) -> str:
         [f"{editor['name']} (sinds {editor['since']})" for editor in editors], "en"
     )
     return f"Let op: {names} bewerken dit hoofdstuk ook. {advice}"
+
+
+def newer_revision_message(chapter: Chapter, *, opened: str) -> str:
+    """Told on the next heartbeat when someone saved a version after this editor opened theirs:
+    saving then keeps both, and the editor merges them."""
+    current = head(chapter)
+    if current is None or not opened.isdigit() or current.pk == int(opened):
+        return ""
+    return (
+        f"{display_name(current.author)} heeft om "
+        f"{timezone.localtime(current.created_at).strftime('%H:%M')} een nieuwere versie "
+        "opgeslagen. Slaat u op, dan bewaart het portaal beide versies en voegt u ze daarna "
+        "samen."
+    )

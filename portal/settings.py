@@ -273,14 +273,19 @@ MARKDOWNX_URLS_PATH = "/admin/markdown-voorbeeld/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/admin/markdown-upload-uit/"
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "handreiking.markdown.render_markdown"
 MARKDOWNX_SERVER_CALL_LATENCY = 400
-# History: restoring goes through our own view, which records a change note.
+# History: restoring goes through our own view, which records a change note. Change reasons
+# carry an editor's note (up to 1,000 characters): a text column, not simple-history's 100.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
-# Editing: whether a major change needs a second editor's approval, how long a chapter may go
+# Editing: whether every change needs a second editor's approval, how long a chapter may go
 # unchecked, and after how many seconds without a sign of life an editor no longer "is editing".
 EDITING_REVIEW_REQUIRED = env_bool("EDITING_REVIEW_REQUIRED", True)
 EDITING_REVIEW_INTERVAL_DAYS = env_int("EDITING_REVIEW_INTERVAL_DAYS", 365, minimum=1)
 EDITING_PRESENCE_SECONDS = env_int("EDITING_PRESENCE_SECONDS", 90, minimum=10)
+# Revisions: superseded or withdrawn drafts are pruned after this many days (never a published
+# one, never an author's last one of a chapter) by `manage.py prune_revisions`.
+EDITING_REVISION_RETENTION_DAYS = env_int("EDITING_REVISION_RETENTION_DAYS", 180, minimum=1)
 # Broken links: `manage.py check_links` asks each external address at most this long.
 LINK_CHECK_TIMEOUT_SECONDS = env_int("LINK_CHECK_TIMEOUT_SECONDS", 10, minimum=1)
 

@@ -1,7 +1,9 @@
 """The editors' admin: Markdown with live preview, drafts, publishing, history, diff and restore."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -14,11 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
-from handreiking import review, scheduling, services
-from handreiking.admin.links import link_report
+from handreiking.admin.links import LinksAdminMixin, link_report
 from handreiking.admin.presence import PresenceAdminMixin
 from handreiking.admin.versions import VersionsAdminMixin, known_chapter_slugs
 from handreiking.admin.workflow import CheckedForm, WorkflowAdminMixin
+from handreiking.editorial import checks, publishing, review, revisions
 from handreiking.forms import (
     CANCEL_SCHEDULE,
     DRAFT_FIELDS,
@@ -28,8 +30,9 @@ from handreiking.forms import (
     ChapterAdminForm,
 )
 from handreiking.markdown import content_warnings, render_markdown
-from handreiking.models import ChangeNote, Chapter, ChapterSlug, ReviewState
+from handreiking.models import ChangeNote, Chapter, ChapterSlug, Revision, RevisionState
 
+SUBMITTABLE = (RevisionState.DRAFT, RevisionState.RETURNED)
 # What the editor is told after each draft action.
 DRAFT_ACTION_MESSAGES = {
     SAVE_DRAFT: _(
@@ -37,10 +40,10 @@ DRAFT_ACTION_MESSAGES = {
         "Bekijk het voorbeeld of publiceer als het klaar is."
     ),
     SCHEDULE: _(
-        "De publicatie is gepland. Tot dat moment zien lezers de huidige tekst. Is het een "
-        "belangrijke wijziging, dan gaat die pas live als een collega hem heeft goedgekeurd."
+        "De publicatie is gepland. Tot dat moment zien lezers de huidige tekst. De tekst gaat "
+        "pas live als een collega hem heeft goedgekeurd, en niet eerder dan het gekozen moment."
     ),
-    CANCEL_SCHEDULE: _("De planning is geannuleerd. Het concept blijft bewaard."),
+    CANCEL_SCHEDULE: _("De planning is geannuleerd. Uw versie blijft bewaard."),
     REQUEST_REVIEW: _(
         "Uw wijziging staat ter controle. Een collega ziet hem op de startpagina van het beheer."
     ),
@@ -52,7 +55,9 @@ admin.site.index_title = _("Beheer")
 
 
 @admin.register(Chapter)
-class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, VersionsAdminMixin, SimpleHistoryAdmin):
+class ChapterAdmin(
+    PresenceAdminMixin, WorkflowAdminMixin, VersionsAdminMixin, LinksAdminMixin, SimpleHistoryAdmin
+):
     form = ChapterAdminForm
     change_form_template = "admin/handreiking/chapter/change_form.html"
     object_history_template = "admin/handreiking/chapter/object_history.html"
@@ -65,11 +70,11 @@ class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, VersionsAdminMixin, S
         (
             _("Wijziging"),
             {
-                "fields": ("change_kind", "change_note", "urgent"),
+                "fields": ("change_kind", "change_note"),
                 "description": _(
-                    "Kies bij publiceren wat voor wijziging dit is. Een belangrijke wijziging "
-                    "krijgt een nieuwe datum „Laatst gewijzigd” en een notitie die lezers zien. "
-                    "Een collega leest een belangrijke wijziging eerst na."
+                    "Kies wat voor wijziging dit is. Een belangrijke wijziging krijgt een nieuwe "
+                    "datum „Laatst gewijzigd” en een notitie die lezers zien. Een collega leest "
+                    "elke wijziging eerst na, ook een kleine."
                 ),
             },
         ),
@@ -79,28 +84,36 @@ class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, VersionsAdminMixin, S
         ),
     )
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if request.user.has_perm("handreiking.publish_without_review"):
+            fieldsets.append((_("Met spoed"), {"fields": ("urgent_reason",)}))
+        return fieldsets
+
     class Media:
-        js = ["js/editor.js", "js/readability.js"]
+        js = ["js/editor.js", "js/readability.js", "js/links.js"]
         css = {"all": ["css/readability.css"]}
 
     @admin.display(description=_("status"))
     def status(self, obj: Chapter) -> str:
-        draft = getattr(obj, "draft", None)
         parts = [_("Gepubliceerd") if obj.is_published else _("Nog niet gepubliceerd")]
         if obj.needs_check:
             parts.append(_("nog te controleren"))
-        if draft is not None:
-            if draft.review_state:
-                parts.append(_("concept %s") % draft.get_review_state_display().lower())
-            else:
-                parts.append(_("met concept"))
-            if draft.publish_at:
-                when = timezone.localtime(draft.publish_at).strftime("%d-%m-%Y %H:%M")
-                parts.append(_("gepland op %s") % when)
+        for revision in obj.open_revisions:
+            part = _("versie %(state)s") % {"state": revision.get_state_display().lower()}
+            if revision.publish_at:
+                when = timezone.localtime(revision.publish_at).strftime("%d-%m-%Y %H:%M")
+                part += " " + _("voor %s") % when
+            parts.append(part)
         return ", ".join(str(part) for part in parts)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("draft")
+        open_revisions = Prefetch(
+            "revisions",
+            queryset=Revision.objects.open().newest_first(),
+            to_attr="open_revisions",
+        )
+        return super().get_queryset(request).prefetch_related(open_revisions)
 
     def get_history_queryset(self, request, history_manager, pk_name, object_id):
         return (
@@ -108,6 +121,11 @@ class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, VersionsAdminMixin, S
             .get_history_queryset(request, history_manager, pk_name, object_id)
             .select_related("history_user")
         )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user  # a class made for this request: what this editor may do
+        return form
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj else {"slug": ("title",)}
@@ -117,53 +135,72 @@ class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, VersionsAdminMixin, S
         return request.user.is_superuser
 
     def save_model(self, request, obj, form, change):
+        """Every save is a new revision; the buttons decide what happens to it next. The
+        published row is never written here: readers go on seeing it until a revision goes
+        live through `handreiking.editorial.publishing`."""
         data = form.cleaned_data
-        fields = {name: data[name] for name in DRAFT_FIELDS}
-        review_by = data.get("review_by") if "review_by" in form.changed_data else None
-        if not form.saves_draft:
-            draft = getattr(obj, "draft", None) if obj.pk else None
-            approved = form.approved(data)
-            services.publish_chapter(
-                chapter=obj,
-                user=request.user,
-                change_note=data.get("change_note", ""),
-                major=data.get("change_kind") == ChapterAdminForm.MAJOR,
-                number=data["number"],
-                review_by=review_by,
-                unchecked=form.needs_review(data),
-                checked_by=draft.reviewed_by if approved else None,
-                **fields,
-            )
-            return
-        # The form filled `obj` with the edit, but only the draft is written: the published
-        # row is not saved, so readers go on seeing it.
-        # A first publication is a major change, whatever was ticked: it waits for review too.
-        kind = data.get("change_kind") if obj.is_published else ChapterAdminForm.MAJOR
-        draft = services.save_draft(
+        action, user = form.action, request.user
+        saved = revisions.save_revision(
             chapter=obj,
-            user=request.user,
-            change_kind=kind,
+            base=form.opened(),
+            user=user,
+            change_kind=data["change_kind"],
             change_note=data.get("change_note", ""),
-            **fields,
+            publish_at=data.get("publish_at") if action in {SCHEDULE, REQUEST_REVIEW} else None,
+            **{name: data[name] for name in DRAFT_FIELDS},
         )
-        if review_by is not None and obj.is_published:
-            review.set_review_by(chapter=obj, review_by=review_by, user=request.user)
-        action = form.action
-        if action == SCHEDULE:
-            scheduling.schedule_draft(draft=draft, publish_at=data["publish_at"], user=request.user)
-            if form.needs_review(data) and draft.review_state != ReviewState.APPROVED:
-                review.request_review(draft=draft, user=request.user)
+        request.editorial_saved = saved
+        if saved.conflict_with is not None:
+            return  # both texts are kept; the editor merges next (response_change)
+        revision = saved.revision
+        if change and "number" in form.changed_data:
+            publishing.renumber(chapter=obj, number=data["number"], user=user)
+        if change and "review_by" in form.changed_data and obj.is_published and data["review_by"]:
+            checks.set_review_by(chapter=obj, review_by=data["review_by"], user=user)
+        if action == REQUEST_REVIEW and revision.state in SUBMITTABLE:
+            review.submit(revision=revision, user=user, publish_at=data.get("publish_at"))
+        elif action == SCHEDULE:
+            review.schedule(revision=revision, user=user, publish_at=data["publish_at"])
         elif action == CANCEL_SCHEDULE:
-            scheduling.cancel_schedule(draft=draft)
-        elif action == REQUEST_REVIEW:
-            review.request_review(draft=draft, user=request.user)
+            review.unschedule(revision=revision, user=user)
+        elif not form.saves_draft:
+            self._publish(request, revision, data)
+
+    def _publish(self, request, revision, data) -> None:
+        if revision.state in {RevisionState.APPROVED, RevisionState.SCHEDULED}:
+            publishing.publish(revision=revision, user=request.user)
+        elif data.get("urgent_reason"):
+            publishing.publish_unreviewed(
+                revision=revision, user=request.user, reason=data["urgent_reason"]
+            )
+        else:  # review switched off (EDITING_REVIEW_REQUIRED=0)
+            publishing.publish(revision=revision, user=request.user)
 
     def _after_save(self, request, obj) -> HttpResponse:
+        saved = getattr(request, "editorial_saved", None)
+        change_url = reverse("admin:handreiking_chapter_change", args=[obj.pk])
+        if saved is not None and saved.conflict_with is not None:
+            self.message_user(
+                request,
+                _(
+                    "Uw tekst is bewaard. %(name)s sloeg intussen ook een versie op. Hieronder "
+                    "voegt u beide samen: er gaat niets verloren."
+                )
+                % {"name": publishing.display_name(saved.conflict_with.author)},
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(
+                reverse("admin:handreiking_chapter_merge", args=[obj.pk, saved.revision.pk])
+                + f"?met={saved.conflict_with.pk}"
+            )
         action = next((name for name in DRAFT_ACTION_MESSAGES if name in request.POST), None)
+        if saved is not None and saved.unchanged and action == SAVE_DRAFT:
+            self.message_user(request, _("Er was niets veranderd."), messages.INFO)
+            return HttpResponseRedirect(change_url)
         if action is not None:
             self.message_user(request, DRAFT_ACTION_MESSAGES[action], messages.SUCCESS)
-            # The change page shows the draft with its content checks.
-            return HttpResponseRedirect(reverse("admin:handreiking_chapter_change", args=[obj.pk]))
+            return HttpResponseRedirect(change_url)
+        obj.refresh_from_db()
         self.message_user(
             request,
             _("„%(title)s” is gepubliceerd. Lezers zien de nieuwe tekst nu.") % {"title": obj},
@@ -181,27 +218,28 @@ class ChapterAdmin(PresenceAdminMixin, WorkflowAdminMixin, VersionsAdminMixin, S
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         form = context["adminform"].form
+        head = getattr(form, "head", None)
         if obj is not None and obj.pk:
             context.update(
                 checked_form=CheckedForm(prefix="checked"),
                 today=timezone.localdate(),
-                review_required=form.needs_review({"change_kind": ChapterAdminForm.MAJOR}),
-                can_review=(
-                    getattr(obj, "draft", None) is not None
-                    and obj.draft.review_state == ReviewState.REQUESTED
-                    and obj.draft.review_requested_by_id != request.user.pk
+                review_required=settings.EDITING_REVIEW_REQUIRED,
+                may_publish_unreviewed=request.user.has_perm("handreiking.publish_without_review"),
+                awaiting=list(
+                    obj.revisions.awaiting_review().select_related("submitted_by", "author")
                 ),
+                behind_live=revisions.behind_live(head, obj),
             )
         # A user with view permission only gets a form without the text fields.
         editable = "body" in form.fields
         body = (form["body"].value() if editable else obj.body if obj else "") or ""
-        draft = getattr(obj, "draft", None) if obj else None
         if obj is not None and obj.pk:
             title = (form["title"].value() if editable else "") or obj.title
             context["link_report"] = link_report(request, obj, body, title)
         context.update(
             content_warnings=content_warnings(body, known_slugs=known_chapter_slugs()),
-            draft=draft,
+            draft=head if head is not None and head.is_open else None,
+            head=head,
             save_draft_name=SAVE_DRAFT,
             show_save_and_add_another=False,
         )

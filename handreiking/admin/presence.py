@@ -13,11 +13,13 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from handreiking.editorial.revisions import head
 from handreiking.models import Chapter
 from handreiking.presence import (
     end_presence,
     forget_old_presences,
     heartbeat_seconds,
+    newer_revision_message,
     other_editors,
     presence_message,
     record_presence,
@@ -60,8 +62,16 @@ class PresenceAdminMixin:
         record_presence(chapter=chapter, user=request.user)
         forget_old_presences()
         editors = other_editors(chapter=chapter, user=request.user)
+        message = " ".join(
+            part
+            for part in (
+                presence_message(editors),
+                newer_revision_message(chapter, opened=request.GET.get("versie", "")),
+            )
+            if part
+        )
         # No cache headers needed: the admin's wrapper marks every answer never_cache.
-        return JsonResponse({"editors": editors, "message": presence_message(editors)})
+        return JsonResponse({"editors": editors, "message": message})
 
     def presence_stop_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """The editor left the edit page (sent by navigator.sendBeacon on pagehide)."""
@@ -93,12 +103,11 @@ class PresenceAdminMixin:
         if can_edit and request.method == "GET":
             record_presence(chapter=chapter, user=request.user)
         editors = other_editors(chapter=chapter, user=request.user)
-        draft = getattr(chapter, "draft", None)
-        version = draft.updated_at if draft is not None else chapter.updated_at
+        current = head(chapter)
         return {
             "presence_can_edit": can_edit,
             "presence_message": presence_message(editors),
-            "presence_version": version.isoformat() if version else "",
+            "presence_version": str(current.pk) if current else "",
             "presence_heartbeat_seconds": heartbeat_seconds(),
             "presence_login_url": reverse("admin:login"),
             "presence_csrf_cookie": settings.CSRF_COOKIE_NAME,

@@ -17,10 +17,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from handreiking import history, services
+from handreiking import history
+from handreiking.editorial import restoring, revisions
+from handreiking.editorial.states import WorkflowError
 from handreiking.forms import RestoreForm
 from handreiking.markdown import content_warnings
-from handreiking.models import ChangeNote, Chapter, ChapterSlug
+from handreiking.models import ChangeNote, Chapter, ChapterSlug, Revision
 from handreiking.views import chapter_context
 
 
@@ -60,6 +62,11 @@ class VersionsAdminMixin:
                 name="{}_{}_compare".format(*info),
             ),
             path(
+                "<path:object_id>/versies/<int:revision_id>/",
+                wrap(self.revision_view),
+                name="{}_{}_revision".format(*info),
+            ),
+            path(
                 "<path:object_id>/terugzetten/<int:history_id>/",
                 wrap(self.restore_view),
                 name="{}_{}_restore".format(*info),
@@ -68,7 +75,9 @@ class VersionsAdminMixin:
         ]
 
     def _chapter_or_404(self, request, object_id, *, change: bool = False) -> Chapter:
-        chapter = get_object_or_404(Chapter.objects.select_related("draft"), pk=unquote(object_id))
+        chapter = get_object_or_404(
+            Chapter.objects.select_related("live_revision"), pk=unquote(object_id)
+        )
         allowed = (
             self.has_change_permission(request, chapter)
             if change
@@ -79,9 +88,16 @@ class VersionsAdminMixin:
         return chapter
 
     def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """The draft exactly as readers will see it, with a banner."""
+        """The newest open revision (or `?versie=`) exactly as readers will see it."""
         chapter = self._chapter_or_404(request, object_id)
-        draft = getattr(chapter, "draft", None)
+        wanted = request.GET.get("versie", "")
+        draft = (
+            get_object_or_404(Revision, pk=int(wanted), chapter=chapter)
+            if wanted.isdigit()
+            else revisions.head(chapter)
+        )
+        if draft is not None and not draft.is_open and not wanted:
+            draft = None
         if draft is None:
             shown, body_html, toc = chapter, chapter.body_html, chapter.toc
         else:
@@ -144,22 +160,33 @@ class VersionsAdminMixin:
         record = chapter.history.filter(history_id=history_id).first()
         if record is None:
             raise Http404(_("Deze versie bestaat niet."))
-        form = RestoreForm(request.POST or None)
+        form = RestoreForm(request.POST or None, user=request.user)
         if request.method == "POST" and form.is_valid():
-            services.restore_version(
-                chapter=chapter,
-                history_id=history_id,
-                user=request.user,
-                change_note=form.cleaned_data["change_note"],
-                major=form.cleaned_data["change_kind"] == RestoreForm.MAJOR,
-            )
-            self.message_user(
-                request,
-                _("De versie is teruggezet en gepubliceerd als nieuwe versie."),
-                messages.SUCCESS,
-            )
+            reason = form.cleaned_data.get("urgent_reason") or ""
+            try:
+                restoring.restore_version(
+                    chapter=chapter,
+                    history_id=history_id,
+                    user=request.user,
+                    change_kind=form.cleaned_data["change_kind"],
+                    change_note=form.cleaned_data["change_note"],
+                    urgent_reason=reason,
+                )
+            except WorkflowError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("De oude versie is teruggezet en met spoed gepubliceerd.")
+                    if reason
+                    else _(
+                        "De oude versie staat klaar als nieuwe versie en is ter controle "
+                        "aangeboden. Zodra een collega hem goedkeurt, zien lezers hem."
+                    ),
+                    messages.SUCCESS,
+                )
             return HttpResponseRedirect(
-                reverse("admin:handreiking_chapter_history", args=[chapter.pk])
+                reverse("admin:handreiking_chapter_change", args=[chapter.pk])
             )
         current = chapter.history.order_by("-history_date", "-history_id").first()
         context = {
@@ -170,6 +197,7 @@ class VersionsAdminMixin:
             "record": record,
             "form": form,
             "review_required": settings.EDITING_REVIEW_REQUIRED,
+            "may_publish_unreviewed": request.user.has_perm("handreiking.publish_without_review"),
             # A summary only: a diff of two long texts is not for a confirmation page.
             "changes": history.summarise(
                 current,
@@ -179,3 +207,25 @@ class VersionsAdminMixin:
             ),
         }
         return TemplateResponse(request, "admin/handreiking/chapter/restore.html", context)
+
+    def revision_view(self, request: HttpRequest, object_id: str, revision_id: int) -> HttpResponse:
+        """One saved revision (a draft too): its text against the one it was built on, where it
+        stands, and every step it took."""
+        chapter = self._chapter_or_404(request, object_id)
+        revision = get_object_or_404(
+            Revision.objects.select_related("author", "parent", "merged_from"),
+            pk=revision_id,
+            chapter=chapter,
+        )
+        before = revision.parent or Chapter(title="", summary="", body="")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": chapter,
+            "title": _("Versie %(pk)s: %(chapter)s") % {"pk": revision.pk, "chapter": chapter},
+            "revision": revision,
+            "events": list(revision.events.select_related("user")),
+            "changes": history.compare(before, revision),
+            "is_live": chapter.live_revision_id == revision.pk,
+        }
+        return TemplateResponse(request, "admin/handreiking/chapter/revision.html", context)

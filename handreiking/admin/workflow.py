@@ -8,15 +8,20 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from handreiking import history, review
-from handreiking.models import ChapterDraft, ReviewState
-from handreiking.models.editing import text_revision
+from handreiking import history
+from handreiking.editorial import checks, merging, publishing, review, revisions, states
+from handreiking.editorial.revisions import common_base, merge_partner
+from handreiking.models import Chapter, Revision, RevisionState
+
+# The "before" of a chapter's first publication: nothing.
+EMPTY = Chapter(title="", summary="", body="")
 
 MONTHS = [
     "januari",
@@ -37,8 +42,6 @@ WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"
 
 class ReviewForm(forms.Form):
     APPROVE, RETURN = "approve", "return"
-    # The text the reviewer read: approving a text changed meanwhile is refused.
-    revision = forms.CharField(widget=forms.HiddenInput, required=False)
     comment = forms.CharField(
         label=_("Opmerking voor de auteur"),
         required=False,
@@ -73,8 +76,18 @@ class WorkflowAdminMixin:
             path("planning/", wrap(self.calendar_view), name="{}_{}_calendar".format(*info)),
             path(
                 "<path:object_id>/controle/",
+                wrap(self.review_list_view),
+                name="{}_{}_review_list".format(*info),
+            ),
+            path(
+                "<path:object_id>/controle/<int:revision_id>/",
                 wrap(self.review_view),
                 name="{}_{}_review".format(*info),
+            ),
+            path(
+                "<path:object_id>/samenvoegen/<int:revision_id>/",
+                wrap(self.merge_view),
+                name="{}_{}_merge".format(*info),
             ),
             path(
                 "<path:object_id>/gecontroleerd/",
@@ -98,18 +111,32 @@ class WorkflowAdminMixin:
             **context,
         }
 
-    def review_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """The change a colleague asked to check, against the live text, with approve and
-        return-with-comment."""
+    def review_list_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The chapter's changes waiting for review: straight to the one, if there is one."""
         chapter = self._chapter_or_404(request, object_id, change=True)
-        draft = getattr(chapter, "draft", None)
-        if draft is None or draft.review_state != ReviewState.REQUESTED:
+        waiting = chapter.revisions.awaiting_review().first()
+        if waiting is None:
             messages.info(request, _("Er staat voor dit hoofdstuk geen wijziging ter controle."))
             return HttpResponseRedirect(self._change_url(chapter))
-        form = ReviewForm(request.POST or None, initial={"revision": text_revision(draft)})
-        own = request.user.pk in {draft.review_requested_by_id, draft.updated_by_id}
-        if request.method == "POST" and form.is_valid() and not own:
-            return self._decide(request, chapter, draft, form)
+        return HttpResponseRedirect(
+            reverse("admin:handreiking_chapter_review", args=[chapter.pk, waiting.pk])
+        )
+
+    def review_view(self, request: HttpRequest, object_id: str, revision_id: int) -> HttpResponse:
+        """One revision a colleague asked to check, against the live text, with approve and
+        return-with-comment. The address names the revision: approving from a page loaded
+        before the text changed is refused, because that revision is no longer waiting."""
+        chapter = self._chapter_or_404(request, object_id, change=True)
+        revision = get_object_or_404(
+            Revision.objects.select_related("author", "submitted_by"),
+            pk=revision_id,
+            chapter=chapter,
+        )
+        form = ReviewForm(request.POST or None)
+        own = not states.may_act_as_colleague(revision, request.user)
+        if request.method == "POST" and form.is_valid():
+            return self._decide(request, chapter, revision, form)
+        live = chapter.live_revision or (chapter if chapter.is_published else None)
         return TemplateResponse(
             request,
             "admin/handreiking/chapter/review.html",
@@ -117,33 +144,100 @@ class WorkflowAdminMixin:
                 request,
                 chapter,
                 _("Wijziging controleren: %(chapter)s"),
-                draft=draft,
+                draft=revision,
+                revision=revision,
+                waiting=revision.state == RevisionState.SUBMITTED,
                 form=form,
                 own=own,
-                changes=history.compare(chapter, draft),
+                changes=history.compare(live or EMPTY, revision),
             ),
         )
 
-    def _decide(self, request, chapter, draft, form) -> HttpResponse:
-        comment, revision = form.cleaned_data["comment"], form.cleaned_data["revision"]
+    def _decide(self, request, chapter, revision, form) -> HttpResponse:
+        comment = form.cleaned_data["comment"]
         try:
             if ReviewForm.RETURN in request.POST:
                 review.return_for_changes(
-                    draft=draft, user=request.user, comment=comment, revision=revision
+                    revision_id=revision.pk, user=request.user, comment=comment, chapter=chapter
                 )
                 messages.success(request, _("De wijziging is teruggestuurd naar de auteur."))
-            elif review.approve(draft=draft, user=request.user, comment=comment, revision=revision):
-                messages.success(request, _("Goedgekeurd en gepubliceerd. Lezers zien het nu."))
             else:
-                when = timezone.localtime(draft.publish_at)
-                messages.success(
-                    request,
-                    _("Goedgekeurd. De wijziging gaat live op %(when)s.")
-                    % {"when": when.strftime("%d-%m-%Y %H:%M")},
+                done = review.approve(
+                    revision_id=revision.pk, user=request.user, comment=comment, chapter=chapter
                 )
-        except review.ReviewError as error:
+                if done.state == RevisionState.SCHEDULED:
+                    when = timezone.localtime(done.publish_at)
+                    messages.success(
+                        request,
+                        _("Goedgekeurd. De wijziging gaat live op %(when)s.")
+                        % {"when": when.strftime("%d-%m-%Y %H:%M")},
+                    )
+                else:
+                    messages.success(request, _("Goedgekeurd en gepubliceerd. Lezers zien het nu."))
+        except (review.ReviewError, publishing.PublishError) as error:
             messages.error(request, str(error))
+            return HttpResponseRedirect(request.path)
         return HttpResponseRedirect(self._change_url(chapter))
+
+    def merge_view(self, request: HttpRequest, object_id: str, revision_id: int) -> HttpResponse:
+        """Two editors' texts, paragraph by paragraph: what only one changed is taken, where both
+        changed the same place this editor chooses. Both revisions stay in the history."""
+        chapter = self._chapter_or_404(request, object_id, change=True)
+        mine = get_object_or_404(Revision, pk=revision_id, chapter=chapter)
+        theirs = merge_partner(chapter, mine, request.GET.get("met") or request.POST.get("met"))
+        if theirs is None:
+            messages.info(request, _("Er is niets samen te voegen: dit is de nieuwste versie."))
+            return HttpResponseRedirect(self._change_url(chapter))
+        base = common_base(mine, theirs)
+        body = merging.plan(base.body if base else "", theirs.body, mine.body)
+        fields = {
+            name: merging.field_plan(
+                getattr(base, name, ""), getattr(theirs, name), getattr(mine, name)
+            )
+            for name, _label in merging.FIELDS
+        }
+        if request.method == "POST":
+            choices = {
+                index: request.POST.get(f"deel-{index}", merging.BOTH)
+                for index, region in enumerate(body)
+                if region.is_conflict
+            }
+            saved = revisions.save_revision(
+                chapter=chapter,
+                base=theirs,
+                merged_from=mine,
+                user=request.user,
+                body=merging.body_from(body, choices),
+                change_kind=mine.change_kind if mine.is_major else theirs.change_kind,
+                change_note=mine.change_note or theirs.change_note,
+                **{
+                    name: merging.field_from(region, request.POST.get(f"veld-{name}", ""))
+                    for name, region in fields.items()
+                },
+            )
+            messages.success(
+                request,
+                _(
+                    "De twee versies zijn samengevoegd tot één nieuwe versie. Beide blijven in "
+                    "de geschiedenis."
+                ),
+            )
+            if saved.revision.state == RevisionState.SUBMITTED:
+                messages.info(request, _("De wijziging staat weer ter controle."))
+            return HttpResponseRedirect(self._change_url(chapter))
+        return TemplateResponse(
+            request,
+            "admin/handreiking/chapter/merge.html",
+            self._page(
+                request,
+                chapter,
+                _("Versies samenvoegen: %(chapter)s"),
+                mine=mine,
+                theirs=theirs,
+                regions=list(enumerate(body)),
+                fields=[(name, label, fields[name]) for name, label in merging.FIELDS],
+            ),
+        )
 
     def checked_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         chapter = self._chapter_or_404(request, object_id, change=True)
@@ -152,13 +246,13 @@ class WorkflowAdminMixin:
             messages.error(request, _("Vul een geldige datum in, of laat het veld leeg."))
             return HttpResponseRedirect(self._change_url(chapter))
         try:
-            checked = review.mark_checked(
+            checked = checks.mark_checked(
                 chapter=chapter,
                 user=request.user,
                 note=form.cleaned_data["note"],
                 review_by=form.cleaned_data["review_by"],
             )
-        except review.ReviewError as error:
+        except states.WorkflowError as error:
             messages.error(request, str(error))
         else:
             messages.success(
@@ -169,10 +263,10 @@ class WorkflowAdminMixin:
         return HttpResponseRedirect(self._change_url(chapter))
 
     def draft_compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """One click from the editor: the draft against what readers see now."""
+        """One click from the editor: the newest open revision against what readers see now."""
         chapter = self._chapter_or_404(request, object_id)
-        draft = getattr(chapter, "draft", None)
-        if draft is None:
+        draft = revisions.head(chapter)
+        if draft is None or not draft.is_open:
             messages.info(request, _("Er is geen concept: de gepubliceerde tekst is de nieuwste."))
             return HttpResponseRedirect(self._change_url(chapter))
         return TemplateResponse(
@@ -198,9 +292,12 @@ class WorkflowAdminMixin:
         except ValueError:
             first = today.replace(day=1)
         drafts = list(
-            ChapterDraft.objects.scheduled().select_related("chapter", "scheduled_by").all()
+            Revision.objects.filter(publish_at__isnull=False)
+            .open()
+            .order_by("publish_at", "pk")
+            .select_related("chapter", "reviewed_by", "author")
         )
-        by_day: dict[dt.date, list[ChapterDraft]] = {}
+        by_day: dict[dt.date, list[Revision]] = {}
         for draft in drafts:
             by_day.setdefault(timezone.localtime(draft.publish_at).date(), []).append(draft)
         weeks = [

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import AdminMarkdownxWidget
 
-from handreiking import history
-from handreiking.models import Chapter, ChapterDraft, ChapterSlug, ReviewState
-from handreiking.models.editing import current_text, text_revision
+from handreiking.editorial import revisions
+from handreiking.editorial.text import normalise_text
+from handreiking.models import Chapter, ChapterSlug, Revision, RevisionState
 
 # The names of the editor's buttons; a POST with none of them publishes.
 SAVE_DRAFT = "_save_draft"
@@ -16,6 +16,7 @@ SCHEDULE = "_schedule"
 CANCEL_SCHEDULE = "_cancel_schedule"
 REQUEST_REVIEW = "_request_review"
 DRAFT_ACTIONS = (SAVE_DRAFT, SCHEDULE, CANCEL_SCHEDULE, REQUEST_REVIEW)
+APPROVED_STATES = (RevisionState.APPROVED, RevisionState.SCHEDULED)
 DRAFT_FIELDS = ("title", "slug", "summary", "body")
 
 CHANGE_KIND_CHOICES = [
@@ -44,26 +45,44 @@ class ChangeKindMixin(forms.Form):
     )
 
 
-class ChapterAdminForm(ChangeKindMixin, forms.ModelForm):
+class UrgentMixin(forms.Form):
+    urgent_reason = forms.CharField(
+        label=_("Met spoed publiceren zonder controle vooraf: waarom kan dit niet wachten?"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Alleen als het echt niet kan wachten, en alleen als u daar het recht voor heeft. "
+            "Het hoofdstuk staat daarna op de lijst „nog te controleren” tot een collega het "
+            "heeft nagelezen."
+        ),
+    )
+
+    def clean_urgent_reason(self):
+        reason = normalise_text(self.cleaned_data.get("urgent_reason") or "").strip()
+        if reason and not (self.user and self.user.has_perm("handreiking.publish_without_review")):
+            raise forms.ValidationError(
+                _(
+                    "U mag niet publiceren zonder controle vooraf. Laat dit veld leeg en kies "
+                    "„Ter controle aanbieden”."
+                )
+            )
+        return reason
+
+
+class ChapterAdminForm(UrgentMixin, ChangeKindMixin, forms.ModelForm):
     publish_at = forms.DateTimeField(
         label=_("Publiceren op"),
         required=False,
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text=_(
-            "Alleen voor „Plannen”: de tekst gaat op dit moment vanzelf live. Tot dan ziet u hem "
-            "in het voorbeeld."
+            "Leeg: de tekst gaat live zodra een collega hem goedkeurt. Met een moment: niet "
+            "eerder dan dan, ook na goedkeuring."
         ),
     )
-    urgent = forms.BooleanField(
-        label=_("Met spoed publiceren, zonder controle vooraf"),
-        required=False,
-        help_text=_(
-            "Alleen als het echt niet kan wachten. Het hoofdstuk staat daarna op de lijst "
-            "„nog te controleren” tot een collega het heeft nagelezen."
-        ),
-    )
-    opened_revision = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The revision this editor opened: saving on top of a newer one keeps both.
+    opened_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Chapter
@@ -74,21 +93,22 @@ class ChapterAdminForm(ChangeKindMixin, forms.ModelForm):
             "review_by": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
+    user = None  # set by the admin: what this editor may do
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.is_bound:
-            self.data = self.data.copy()  # a conflict hands the newer revision back (clean)
-        self.conflict: list[dict] | None = None
-        self.conflict_source = None
-        draft = getattr(self.instance, "draft", None) if self.instance.pk else None
-        if draft is not None:
-            # Editors continue where they left off; the published row stays as readers see it.
-            self.initial.update({name: getattr(draft, name) for name in DRAFT_FIELDS})
-            self.initial.update(change_kind=draft.change_kind, change_note=draft.change_note)
-            if draft.publish_at:
-                self.initial["publish_at"] = timezone.localtime(draft.publish_at)
-        if self.instance.pk:
-            self.initial["opened_revision"] = text_revision(current_text(self.instance))
+        self.head = revisions.head(self.instance)
+        if self.head is not None:
+            # Editors continue where the chapter's work stands; the published row stays as
+            # readers see it.
+            self.initial.update({name: getattr(self.head, name) for name in DRAFT_FIELDS})
+            if self.head.is_open:
+                self.initial.update(
+                    change_kind=self.head.change_kind, change_note=self.head.change_note
+                )
+                if self.head.publish_at:
+                    self.initial["publish_at"] = timezone.localtime(self.head.publish_at)
+            self.initial["opened_revision"] = self.head.pk
 
     @property
     def action(self) -> str:
@@ -99,40 +119,27 @@ class ChapterAdminForm(ChangeKindMixin, forms.ModelForm):
     def saves_draft(self) -> bool:
         return self.action != ""
 
+    def opened(self) -> Revision | None:
+        pk = self.cleaned_data.get("opened_revision")
+        if not pk or not self.instance.pk:
+            return None
+        return Revision.objects.filter(pk=pk, chapter=self.instance).first()
+
     def clean_publish_at(self):
         moment = self.cleaned_data.get("publish_at")
         if self.action == SCHEDULE and moment is None:
             raise forms.ValidationError(_("Kies wanneer de tekst live moet gaan."))
-        if self.action == SCHEDULE and moment <= timezone.now():
+        if (
+            moment is not None
+            and moment <= timezone.now()
+            and self.action
+            in {
+                SCHEDULE,
+                REQUEST_REVIEW,
+            }
+        ):
             raise forms.ValidationError(_("Kies een moment in de toekomst."))
         return moment
-
-    def _check_conflict(self, cleaned: dict) -> None:
-        """Someone saved this chapter after this editor opened it: show what they changed
-        against this editor's text, keep this editor's text in the form, and let a second save
-        (after reading the differences) go through."""
-        opened = self.data.get("opened_revision", "")
-        if not self.instance.pk or not opened:
-            return
-        chapter = Chapter.objects.select_related("draft").get(pk=self.instance.pk)
-        newer = current_text(chapter)
-        revision = text_revision(newer)
-        if revision == opened:
-            return
-        mine = ChapterDraft(**{name: cleaned.get(name) or "" for name in DRAFT_FIELDS})
-        if text_revision(mine) == revision:
-            return  # the same text: nothing to lose
-        self.data["opened_revision"] = revision
-        self.conflict = history.compare(newer, mine)
-        self.conflict_source = newer
-        raise forms.ValidationError(
-            _(
-                "Iemand anders heeft dit hoofdstuk opgeslagen nadat u het opende. Hieronder ziet "
-                "u de verschillen tussen die versie en uw tekst. Uw tekst staat nog in het "
-                "formulier: neem over wat u wilt houden en sla opnieuw op."
-            ),
-            code="conflict",
-        )
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -166,37 +173,42 @@ class ChapterAdminForm(ChangeKindMixin, forms.ModelForm):
                     "onder het hoofdstuk en in het overzicht van wijzigingen."
                 ),
             )
-        if publishing and self.needs_review(cleaned) and not cleaned.get("urgent"):
+        if publishing and self.needs_review(cleaned) and not cleaned.get("urgent_reason"):
             self.add_error(
                 None,
                 _(
-                    "Een belangrijke wijziging leest eerst een collega na. Kies „Ter controle "
-                    "aanbieden”. Kan het echt niet wachten? Vink dan „Met spoed publiceren” aan."
+                    "Elke wijziging leest eerst een collega na, ook een kleine. Kies „Ter "
+                    "controle aanbieden”: uw tekst wordt bewaard en een collega ziet hem op de "
+                    "startpagina van het beheer."
                 ),
             )
-        self._check_conflict(cleaned)
         return cleaned
 
     def needs_review(self, cleaned: dict) -> bool:
-        """A major change (a first publication is one) needs a colleague's approval first,
-        unless a colleague approved exactly this text."""
+        """Whether publishing this text now still needs a colleague's approval: every change
+        does, unless a colleague approved exactly the posted text."""
         if not settings.EDITING_REVIEW_REQUIRED:
             return False
-        first = not (self.instance.pk and self.instance.is_published)
-        major = first or cleaned.get("change_kind") == self.MAJOR
-        return major and not self.approved(cleaned)
+        return not self.approved(cleaned)
 
     def approved(self, cleaned: dict) -> bool:
-        """Whether a colleague approved exactly the posted text and kind of change."""
-        draft = getattr(self.instance, "draft", None) if self.instance.pk else None
-        if draft is None or draft.review_state != ReviewState.APPROVED:
+        """Whether the revision this editor opened is approved and the posted text is its text."""
+        head = self.head
+        if head is None or head.state not in APPROVED_STATES:
             return False
-        posted = ChapterDraft(**{name: cleaned.get(name) or "" for name in DRAFT_FIELDS})
-        same_kind = draft.change_kind == cleaned.get("change_kind")
-        return same_kind and text_revision(draft) == text_revision(posted)
+        if cleaned.get("opened_revision") != head.pk:
+            return False
+        posted = {name: normalise_text(cleaned.get(name) or "").strip() for name in DRAFT_FIELDS}
+        theirs = {name: normalise_text(getattr(head, name)).strip() for name in DRAFT_FIELDS}
+        same_kind = head.change_kind == cleaned.get("change_kind")
+        return same_kind and posted == theirs
 
 
-class RestoreForm(ChangeKindMixin, forms.Form):
+class RestoreForm(UrgentMixin, ChangeKindMixin, forms.Form):
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("change_kind") == self.MAJOR and not cleaned.get("change_note", "").strip():

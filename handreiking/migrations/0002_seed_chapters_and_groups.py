@@ -25,7 +25,7 @@ def seed(apps, schema_editor):
     for item in parse_handreiking(SOURCE.read_text(encoding="utf-8")):
         if Chapter.objects.filter(number=item.number).exists():
             continue
-        # The chapter write path (handreiking.receivers) renders it, as for any save.
+        # The chapter write path (handreiking.editorial.writepath) renders it, as for any save.
         chapter = Chapter.objects.create(
             number=item.number,
             title=item.title,

@@ -1,4 +1,4 @@
-"""The portal's data: chapters (with drafts, history, former slugs, change notes and images)
+"""The portal's data: chapters (with revisions, history, former slugs, change notes and images)
 anonymous reflections, and the search documents derived from chapters."""
 
 from handreiking.models.chapters import (
@@ -8,7 +8,7 @@ from handreiking.models.chapters import (
     ChapterSlug,
 )
 from handreiking.models.content import ContentVersion
-from handreiking.models.editing import ChangeKind, ChapterDraft, EditingPresence, ReviewState
+from handreiking.models.editing import EditingPresence
 from handreiking.models.images import Image
 from handreiking.models.links import ExternalLink
 from handreiking.models.onboarding import OnboardingMaterial
@@ -20,6 +20,7 @@ from handreiking.models.reflections import (
     Topic,
     week_start,
 )
+from handreiking.models.revisions import ChangeKind, Revision, RevisionEvent, RevisionState
 from handreiking.models.search import BestAnswer, SearchMiss, SearchSection, SearchTerm, Synonym
 
 __all__ = [
@@ -29,7 +30,6 @@ __all__ = [
     "BestAnswer",
     "ChangeNote",
     "Chapter",
-    "ChapterDraft",
     "ChapterSlug",
     "ContentVersion",
     "EditingPresence",
@@ -39,7 +39,9 @@ __all__ = [
     "OnboardingMaterial",
     "Reflection",
     "ReflectionStatus",
-    "ReviewState",
+    "Revision",
+    "RevisionEvent",
+    "RevisionState",
     "SearchMiss",
     "SearchSection",
     "SearchTerm",

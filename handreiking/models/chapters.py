@@ -134,6 +134,15 @@ class Chapter(models.Model):
         editable=False,
         help_text=_("Met spoed gepubliceerd zonder tweede lezer; een collega moet nog kijken."),
     )
+    live_revision = models.ForeignKey(
+        "handreiking.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("gepubliceerde versie"),
+    )
     # Derived on save from `body`, and kept in the history: each version's readability.
     readability = models.JSONField(_("leesbaarheid"), editable=False, default=dict)
 
@@ -145,7 +154,7 @@ class Chapter(models.Model):
     history = HistoricalRecords(
         verbose_name=_("versie van een hoofdstuk"),
         verbose_name_plural=_("versies van hoofdstukken"),
-        excluded_fields=[*DERIVED_FIELDS, "updated_at"],
+        excluded_fields=[*DERIVED_FIELDS, "updated_at", "live_revision"],
     )
 
     objects = ChapterQuerySet.as_manager()
@@ -155,6 +164,9 @@ class Chapter(models.Model):
         verbose_name_plural = _("hoofdstukken")
         ordering = ["number", "pk"]
         indexes = [models.Index(fields=["is_published", "number"], name="chapter_published_order")]
+        permissions = [
+            ("publish_without_review", _("Mag met spoed publiceren zonder controle vooraf")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"

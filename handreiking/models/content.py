@@ -41,9 +41,6 @@ class ContentVersion(models.Model):
     id = models.PositiveSmallIntegerField(primary_key=True, default=SINGLETON, editable=False)
     token = models.CharField(_("versie"), max_length=32, default=new_token)
     changed_at = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
-    # The earliest scheduled publication, read with the token on every request: a request after
-    # this moment publishes what is due (handreiking.scheduling), on whichever instance it lands.
-    next_publication_at = models.DateTimeField(_("volgende geplande publicatie"), null=True)
 
     objects = ContentVersionManager()
 

@@ -38,22 +38,16 @@ def build_token() -> str:
 
 @lru_cache(maxsize=1)
 def _version_sql() -> str:
-    """The token and the next scheduled publication as seconds since the epoch (UTC)."""
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
-    if connection.vendor == "postgresql":
-        moment = "EXTRACT(EPOCH FROM next_publication_at)::float8"
-    else:
-        moment = "(julianday(next_publication_at) - 2440587.5) * 86400.0"
-    return f"SELECT token, {moment} FROM {table} WHERE id = {SINGLETON:d}"  # noqa: S608 (no input)
+    return f"SELECT token FROM {table} WHERE id = {SINGLETON:d}"  # noqa: S608 (no input)
 
 
 def content_version() -> str:
-    return content_state()[0]
+    return content_state()
 
 
-def content_state() -> tuple[str, float | None]:
-    """The current content version and when the next scheduled publication is due (seconds
-    since the epoch, None when nothing is scheduled), read from the database on every request:
+def content_state() -> str:
+    """The current content version, read from the database on every request:
     the only place every worker and every instance sees a publish at the moment it commits. One
     primary-key read, without the ORM's query building.
 
@@ -74,7 +68,7 @@ def content_state() -> tuple[str, float | None]:
     with connection.cursor() as cursor:
         cursor.execute(_version_sql())
         row = cursor.fetchone()
-    return (row[0], row[1]) if row else ("", None)
+    return row[0] if row else ""
 
 
 # What the middleware calls: the same read, shared by requests that wait for one at once.
@@ -89,7 +83,7 @@ STATEMENT = b"handreiking_content_state"
 MISSING, EXISTS = b"26000", b"42P05"
 
 
-def _read_on_libpq(conn) -> tuple[str, float | None]:
+def _read_on_libpq(conn) -> str:
     from psycopg import pq
 
     pgconn = conn.pgconn
@@ -104,9 +98,8 @@ def _read_on_libpq(conn) -> tuple[str, float | None]:
     if result.status != pq.ExecStatus.TUPLES_OK:
         raise connection.Database.OperationalError(pgconn.get_error_message())
     if not result.ntuples:
-        return "", None
-    moment = result.get_value(0, 1)
-    return result.get_value(0, 0).decode(), float(moment) if moment is not None else None
+        return ""
+    return result.get_value(0, 0).decode()
 
 
 def _prepare(pgconn) -> None:

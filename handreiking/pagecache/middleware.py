@@ -24,7 +24,6 @@ Never shared, whatever the view says:
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -33,13 +32,12 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
-from handreiking import scheduling
 from handreiking.pagecache import invalidation, keys, store, warming
 
 SAFE_METHODS = ("GET", "HEAD")
 # Left exactly as their views make them, without even the content version read.
 UNREAD_PREFIXES = ("/zelftoets/", "/healthz", "/static/", "/media/")
-# Never stored, but scheduled publications are applied first (an editor sees them go live).
+# Never stored: the admin is every editor's own.
 UNTOUCHED_PREFIXES = ("/admin/",)
 UNSHARED_PREFIXES = ("/zoeken/", "/api/v1/zoeken", "/afbeeldingen/")
 # Made from the code alone: keyed by the build, served without the database (also in an outage).
@@ -59,8 +57,7 @@ class PageCacheMiddleware:
         path = request.path_info
         if request.method not in SAFE_METHODS or path.startswith(UNREAD_PREFIXES):
             return self.get_response(request)
-        # A page being prepared after a publication (`warming`) publishes nothing itself.
-        version = _version(path, may_publish=warming.ENVIRON_KEY not in request.META)
+        version = _version(path)
         # Views may key what they keep in process memory by it (never stale: read just now).
         request.content_version = version
         if path.startswith(UNTOUCHED_PREFIXES):
@@ -80,23 +77,16 @@ class PageCacheMiddleware:
         return _answer(request, response)
 
 
-def _version(path: str, *, may_publish: bool = True) -> str | None:
-    """The content version this request is served from, after publishing what the schedule
-    says is due (handreiking.scheduling); None when the database cannot say (the view answers,
-    or fails, as it would without the cache). The reader does not wait for the pages to be
-    prepared after such a publication."""
+def _version(path: str) -> str | None:
+    """The content version this request is served from; None when the database cannot say
+    (the view answers, or fails, as it would without the cache). Reading never writes:
+    scheduled publications are applied by `manage.py publish_scheduled` on a timer."""
     if path in CODE_ONLY:
         return ""
     try:
-        version, due_at = keys.shared_content_state()
-        if may_publish and due_at is not None and due_at <= time.time():
-            with warming.in_background():
-                published = scheduling.publish_due()
-            if published:
-                version = keys.content_version()
+        return keys.shared_content_state()
     except DatabaseError:
         return None
-    return version
 
 
 def _personal(request: HttpRequest) -> bool:

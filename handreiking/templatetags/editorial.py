@@ -1,10 +1,11 @@
-"""The editors' to-do list on the admin's start page: changes to review, urgent publications
-still to check, scheduled publications, and chapters whose review-by date has passed or nears."""
+"""The editors' to-do list on the admin's start page: changes to review, changes returned to
+this editor, plans without approval (in red), publications still to check, scheduled ones, and
+chapters whose review-by date has passed or nears."""
 
 from django import template
 from django.utils import timezone
 
-from handreiking.models import Chapter, ChapterDraft
+from handreiking.models import Chapter, Revision
 
 register = template.Library()
 
@@ -20,15 +21,18 @@ def editorial_dashboard(context) -> dict:
     ):
         return {"show": False}
     today = timezone.localdate()
-    drafts = ChapterDraft.objects.select_related("chapter", "review_requested_by", "scheduled_by")
+    revisions = Revision.objects.select_related("chapter", "author", "submitted_by", "reviewed_by")
     return {
         "show": True,
         "today": today,
         "soon_days": SOON_DAYS,
         "user": user,
-        "awaiting_review": list(drafts.awaiting_review()),
+        "now": timezone.now(),
+        "awaiting_review": list(revisions.awaiting_review()),
+        "returned": list(revisions.returned_to(user)) if user.is_authenticated else [],
+        "unapproved_plans": list(revisions.planned_without_approval()),
         "needing_check": list(Chapter.objects.needing_check()),
-        "scheduled": list(drafts.scheduled()[:10]),
+        "scheduled": list(revisions.scheduled()[:10]),
         "overdue": list(Chapter.objects.review_overdue(today=today)),
         "due_soon": list(Chapter.objects.review_due_soon(today=today, days=SOON_DAYS)),
     }

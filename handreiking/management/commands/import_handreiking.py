@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from handreiking import services
+from handreiking.editorial import importing
 from handreiking.importer import ImportFormatError, parse_handreiking
 
 
@@ -37,10 +37,10 @@ class Command(BaseCommand):
         except ImportFormatError as error:
             raise CommandError(f"Kan {file} niet inlezen: {error}") from error
 
-        outcome = services.import_chapters(parsed, force=force, source=file.name)
+        outcome = importing.import_chapters(parsed, force=force, source=file.name)
         labels = {
-            "created": "nieuw gepubliceerd",
-            "updated": "overschreven (nieuwe versie)",
+            "created": "nieuw, ter controle aangeboden",
+            "updated": "nieuwe versie ter controle aangeboden",
             "unchanged": "al gelijk",
             "skipped": "overgeslagen: aangepast door de redactie (gebruik --force)",
         }

@@ -1,19 +1,36 @@
-"""Publish the drafts whose scheduled moment has come.
+"""Publish the approved revisions whose scheduled moment has come.
 
-Not needed for scheduling to work: the next request after the moment publishes them. Run it
-from a timer if a publication must go live on the minute even when nobody visits the site."""
+Reading a page never publishes anything: run this every minute from a timer (docs/deployment.md
+has a systemd unit). `--every SECONDS` keeps it running and checks that often (what `make run`
+does beside the development server)."""
+
+import time
 
 from django.core.management.base import BaseCommand
 
-from handreiking import scheduling
+from handreiking.editorial import scheduling
 
 
 class Command(BaseCommand):
-    help = "Publiceert de concepten waarvan het geplande moment is aangebroken."
+    help = "Publiceert de goedgekeurde versies waarvan het geplande moment is aangebroken."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--every",
+            type=int,
+            default=0,
+            metavar="SECONDEN",
+            help="Blijf draaien en kijk elke zoveel seconden (0: één keer).",
+        )
 
     def handle(self, *args, **options):
-        published = scheduling.publish_due()
-        if not published:
-            self.stdout.write("Er was niets te publiceren.")
-        for chapter in published:
-            self.stdout.write(f"Gepubliceerd: {chapter}")
+        every = max(options["every"], 0)
+        while True:
+            published = scheduling.publish_due()
+            for chapter in published:
+                self.stdout.write(f"Gepubliceerd: {chapter}")
+            if not every:
+                if not published:
+                    self.stdout.write("Er was niets te publiceren.")
+                return
+            time.sleep(every)

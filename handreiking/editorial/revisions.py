@@ -1,0 +1,198 @@
+"""Saving an editor's text: always a new, immutable revision; nobody's saved text is lost.
+
+The editor opens the chapter's head (its newest open revision, else the live one) and saves on
+top of it. Saved on top of the head, the new revision replaces it ("vervangen"): the old one
+stays in the history, and a change that was in review goes back to review. Saved on top of an
+older revision while a colleague saved in between, both stay: the caller offers a merge
+(`handreiking.editorial.merging`).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from handreiking.editorial import states
+from handreiking.editorial.text import normalise_text
+from handreiking.models import ChangeKind, Chapter, Revision, RevisionState
+from handreiking.models.revisions import IN_REVIEW_STATES
+
+S = RevisionState
+
+
+@dataclass(frozen=True)
+class Saved:
+    revision: Revision
+    # A colleague's revision saved after the one this editor opened: both are kept.
+    conflict_with: Revision | None = None
+    # Nothing changed: no new revision was made.
+    unchanged: bool = False
+
+
+def head(chapter: Chapter) -> Revision | None:
+    """What an editor of this chapter works on: its newest open revision, else the live one."""
+    if chapter.pk is None:
+        return None
+    newest = chapter.revisions.open().newest_first().first()
+    if newest is not None:
+        return newest
+    if chapter.live_revision_id:
+        return Revision.objects.filter(pk=chapter.live_revision_id).first()
+    return None
+
+
+def save_revision(
+    *,
+    chapter: Chapter,
+    base: Revision | None,
+    user: AbstractBaseUser | None,
+    title: str,
+    slug: str,
+    summary: str,
+    body: str,
+    change_kind: str = ChangeKind.MINOR,
+    change_note: str = "",
+    publish_at: datetime | None = None,
+    merged_from: Revision | None = None,
+) -> Saved:
+    """Keep this text as a new revision on top of `base` (the revision the editor opened).
+
+    Readers go on seeing the published chapter. A first save of a new chapter creates it,
+    unpublished, so that its revisions have something to belong to."""
+    text = {
+        "title": normalise_text(title).strip(),
+        "slug": slug.strip(),
+        "summary": normalise_text(summary).strip(),
+        "body": normalise_text(body),
+        "change_kind": change_kind,
+        "change_note": normalise_text(change_note).strip(),
+    }
+    author = user if user is not None and user.is_authenticated else None
+    with transaction.atomic():
+        if chapter.pk is None:
+            chapter.title, chapter.slug = text["title"], text["slug"]
+            chapter.summary, chapter.body = text["summary"], text["body"]
+            chapter.is_published = False
+            chapter._change_reason = "Nieuw hoofdstuk (concept)"
+            chapter._history_user = author
+            chapter.save()
+        # One save per chapter at a time: the head below is the head this save builds on.
+        Chapter.objects.select_for_update().filter(pk=chapter.pk).values_list("pk").first()
+        current = head(chapter)
+        if (
+            base is not None
+            and current is not None
+            and current.pk != base.pk
+            and merged_from is None
+        ):
+            # A colleague saved after this editor opened the text: keep both, merge next.
+            revision = _create(
+                chapter, parent=base, author=author, text=text, publish_at=publish_at
+            )
+            return Saved(revision=revision, conflict_with=current)
+        parent = current if base is None else base
+        if parent is not None and merged_from is None and _same(parent, text, publish_at):
+            return Saved(revision=parent, unchanged=True)
+        replaced = [r for r in (parent, merged_from) if r is not None and r.is_open]
+        # A change a colleague was asked to look at, or looked at, goes back to them.
+        back_to_review = any(r.state in IN_REVIEW_STATES for r in replaced)
+        if publish_at is None:
+            publish_at = next((r.publish_at for r in replaced if r.publish_at), None)
+        revision = _create(
+            chapter,
+            parent=parent,
+            author=author,
+            text=text,
+            publish_at=publish_at,
+            merged_from=merged_from,
+        )
+        for old in replaced:
+            old = Revision.objects.select_for_update().get(pk=old.pk)
+            if old.is_open:
+                states.move(old, "supersede", user=author, comment=f"#{revision.pk}")
+        if back_to_review:
+            states.move(
+                revision,
+                "submit",
+                user=author,
+                comment="Opnieuw ter controle: de tekst is veranderd",
+                submitted_by=author,
+                submitted_at=timezone.now(),
+            )
+    return Saved(revision=revision)
+
+
+def _create(chapter, *, parent, author, text, publish_at, merged_from=None) -> Revision:
+    revision = Revision.objects.create(
+        chapter=chapter,
+        parent=parent,
+        merged_from=merged_from,
+        author=author,
+        publish_at=publish_at,
+        state=S.DRAFT,
+        **text,
+    )
+    states.record_saved(revision, user=author)
+    return revision
+
+
+def _same(revision: Revision, text: dict, publish_at) -> bool:
+    if publish_at is not None and publish_at != revision.publish_at:
+        return False
+    return all(getattr(revision, name) == value for name, value in text.items())
+
+
+def as_text(revision: Revision | None, chapter: Chapter) -> dict:
+    """The fields an editor edits, from a revision or else from the chapter itself."""
+    source = revision or chapter
+    return {name: getattr(source, name) for name in ("title", "slug", "summary", "body")}
+
+
+def lineage(revision: Revision) -> set[int]:
+    """Every revision this one was built on (itself included), through parents and merges:
+    one query for the chapter's revisions, walked here."""
+    links = {
+        pk: (parent, merged)
+        for pk, parent, merged in Revision.objects.filter(chapter_id=revision.chapter_id)
+        .values_list("pk", "parent_id", "merged_from_id")
+        .iterator()
+    }
+    seen: set[int] = set()
+    todo = [revision.pk]
+    while todo:
+        pk = todo.pop()
+        if pk is None or pk in seen:
+            continue
+        seen.add(pk)
+        todo.extend(links.get(pk, (None, None)))
+    return seen
+
+
+def behind_live(revision: Revision | None, chapter: Chapter) -> bool:
+    """Whether an open revision was started before what readers see now was published: going
+    live as it is would undo that publication, so its editor is offered a merge."""
+    if revision is None or not revision.is_open or not chapter.live_revision_id:
+        return False
+    return chapter.live_revision_id not in lineage(revision)
+
+
+def merge_partner(chapter: Chapter, mine: Revision, wanted: str | None) -> Revision | None:
+    """The revision to merge `mine` with: the one asked for, else the newest other open one,
+    else (when `mine` was started before the live text was published) the live revision."""
+    others = chapter.revisions.exclude(pk=mine.pk)
+    if wanted and wanted.isdigit():
+        return others.filter(pk=int(wanted)).first()
+    newest = others.open().newest_first().first()
+    if newest is not None and newest.created_at >= mine.created_at:
+        return newest
+    if behind_live(mine, chapter):
+        return chapter.live_revision
+    return None
+
+
+def common_base(mine: Revision, theirs: Revision) -> Revision | None:
+    """The newest revision both were built on: what each side changed is measured against it."""
+    shared = lineage(mine) & lineage(theirs)
+    return Revision.objects.filter(pk__in=shared).newest_first().first()

@@ -1,0 +1,69 @@
+"""Scheduled publication, applied by a timer: a reader's request never writes.
+
+An approved revision with a go-live moment is "gepland". `manage.py publish_scheduled` (run
+every minute from a systemd timer or cron, see docs/deployment.md; `make run` runs it beside
+the development server) publishes every revision whose moment has come. Two timers on two
+instances may run at once: each claims a revision with a conditional UPDATE (still scheduled)
+in the transaction that publishes it, so exactly one publishes.
+"""
+
+import logging
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from handreiking.editorial import publishing
+from handreiking.models import Chapter, Revision, RevisionState
+
+logger = logging.getLogger(__name__)
+
+
+def publish_due(*, now: datetime | None = None) -> list[Chapter]:
+    """Publish every scheduled revision whose moment has come; the chapters this call published."""
+    now = now or timezone.now()
+    published: list[Chapter] = []
+    for revision_id in Revision.objects.due(now=now).values_list("pk", flat=True):
+        try:
+            chapter = _publish_one(revision_id, now=now)
+        except Exception as error:
+            # One revision that cannot go live must not stop the others, nor be retried (and
+            # fail) every minute: it goes back to approved, with the reason for its editor.
+            _give_up(revision_id, error)
+            continue
+        if chapter is not None:
+            published.append(chapter)
+    return published
+
+
+def _publish_one(revision_id: int, *, now: datetime) -> Chapter | None:
+    with transaction.atomic():
+        revision = (
+            Revision.objects.select_for_update(skip_locked=True)
+            .filter(pk=revision_id, state=RevisionState.SCHEDULED, publish_at__lte=now)
+            .first()
+        )
+        if revision is None:
+            return None  # another timer took it, or it changed since it was listed
+        chapter = publishing.publish(revision=revision, user=revision.reviewed_by, now=now)
+    logger.info(
+        "Scheduled publication of chapter %s (revision %s) applied", chapter.pk, revision_id
+    )
+    return chapter
+
+
+def _give_up(revision_id: int, error: Exception) -> None:
+    if isinstance(error, publishing.PublishError):
+        logger.warning("Scheduled publication of revision %s refused: %s", revision_id, error)
+    else:
+        logger.exception("Scheduled publication of revision %s failed", revision_id)
+    message = str(error) if isinstance(error, publishing.PublishError) else ""
+    problem = _("Niet gepubliceerd op %(when)s. %(why)s") % {
+        "when": date_format(timezone.localtime(), "j F Y H:i"),
+        "why": message or _("Controleer de versie en plan opnieuw."),
+    }
+    Revision.objects.filter(pk=revision_id, state=RevisionState.SCHEDULED).update(
+        state=RevisionState.APPROVED, publish_at=None, schedule_problem=problem
+    )
