@@ -7,8 +7,8 @@ When a publication drops an anchor, it is retired, never deleted:
   the chapter), with a short note that the section is gone.
 An anchor that points at an anchor retired later follows it, so chains never break.
 
-Pure functions here (which anchors retire, and where to); `handreiking.editorial.writepath` keeps the
-ChapterAnchor rows and `markdown.add_anchor_aliases` puts them in the stored HTML.
+Pure functions here (which anchors retire, and where to); `handreiking.editorial.writepath` keeps
+the ChapterAnchor rows and `markdown.add_anchor_aliases` puts them in the stored HTML.
 """
 
 import difflib

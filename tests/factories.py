@@ -8,8 +8,8 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from PIL import Image as PillowImage
 
-from handreiking import services
-from handreiking.models import Answer, Chapter, Image, Reflection, week_start
+from handreiking.editorial import review, revisions
+from handreiking.models import Answer, Chapter, Image, Reflection, Revision, week_start
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -77,14 +77,47 @@ def publish(
     *, number: int, title: str, body: str, slug: str | None = None, summary: str = ""
 ) -> Chapter:
     """A published chapter, made the way editors make one."""
-    return services.publish_chapter(
+    return publish_change(
         chapter=Chapter(number=number),
-        user=None,
         title=title,
         slug=slug or f"hoofdstuk-{number}",
         summary=summary,
         body=body,
     )
+
+
+def save_draft(*, chapter: Chapter, user=None, **fields) -> Revision:
+    """An editor's saved text on top of the chapter's current work: a new revision."""
+    head = revisions.head(chapter)
+    text = revisions.as_text(head, chapter) if chapter.pk else {"summary": ""}
+    for name in ("title", "slug", "summary", "body"):
+        if name in fields:
+            text[name] = fields.pop(name)
+    return revisions.save_revision(chapter=chapter, base=head, user=user, **text, **fields).revision
+
+
+def publish_change(
+    *,
+    chapter: Chapter,
+    user=None,
+    reviewer=None,
+    major: bool = False,
+    change_note: str = "",
+    **fields,
+) -> Chapter:
+    """A change published the way editors publish one: saved by an author, offered for review,
+    approved by a colleague."""
+    author = user or UserFactory(groups=["Redacteuren"])
+    revision = save_draft(
+        chapter=chapter,
+        user=author,
+        change_kind="major" if major else "minor",
+        change_note=change_note,
+        **fields,
+    )
+    review.submit(revision=revision, user=author)
+    review.approve(revision_id=revision.pk, user=reviewer or UserFactory(groups=["Redacteuren"]))
+    return Chapter.objects.get(pk=revision.chapter_id)
 
 
 def clear_chapters() -> None:

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from handreiking.models import ChangeNote, Chapter, ChapterDraft
+from handreiking.models import ChangeNote, Chapter, Revision
 from tests.factories import ChapterFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,7 +97,7 @@ def test_saving_a_draft_keeps_readers_on_the_published_text(client, editor_clien
     assert response["Location"] == url
     chapter.refresh_from_db()
     assert chapter.body == published_body
-    assert ChapterDraft.objects.get(chapter=chapter).body == "Concepttekst van de redactie."
+    assert Revision.objects.open().get(chapter=chapter).body == "Concepttekst van de redactie."
     # The editor continues with the draft ...
     assert "Concepttekst van de redactie." in editor_client.get(url).content.decode()
     # ... and can preview it exactly as readers will see it ...
@@ -153,7 +153,7 @@ def test_publishing_a_major_change_updates_date_notes_and_clears_draft(
     assert response.status_code == 302
     chapter.refresh_from_db()
     assert chapter.last_major_change_at > before
-    assert not ChapterDraft.objects.filter(chapter=chapter).exists()
+    assert not Revision.objects.open().filter(chapter=chapter).exists()
     assert ChangeNote.objects.filter(chapter=chapter, note="Alinea over LinkedIn toegevoegd.")
     latest = chapter.history.first()
     assert "Alinea over LinkedIn toegevoegd." in latest.history_change_reason
@@ -163,7 +163,8 @@ def test_publishing_a_major_change_updates_date_notes_and_clears_draft(
     assert "Alinea over LinkedIn toegevoegd." in page
 
 
-def test_publishing_a_minor_change_keeps_the_date(editor_client):
+def test_publishing_a_minor_change_keeps_the_date(editor_client, settings):
+    settings.EDITING_REVIEW_REQUIRED = False
     chapter = ChapterFactory(body="Delen gaat erg makkelijk.")
     before = chapter.last_major_change_at
     notes = ChangeNote.objects.count()
@@ -177,14 +178,16 @@ def test_publishing_a_minor_change_keeps_the_date(editor_client):
     assert ChangeNote.objects.count() == notes
 
 
-def test_renaming_the_slug_in_the_admin_keeps_old_links_working(client, editor_client):
+def test_renaming_the_slug_in_the_admin_keeps_old_links_working(client, editor_client, settings):
+    settings.EDITING_REVIEW_REQUIRED = False
     chapter = ChapterFactory()
     old = chapter.get_absolute_url()
     editor_client.post(f"{CHANGELIST}{chapter.pk}/change/", form_data(chapter, slug="krantentest"))
     assert client.get(old)["Location"] == "/handreiking/krantentest/"
 
 
-def test_a_former_slug_of_another_chapter_cannot_be_taken(editor_client):
+def test_a_former_slug_of_another_chapter_cannot_be_taken(editor_client, settings):
+    settings.EDITING_REVIEW_REQUIRED = False
     one, two = ChapterFactory(), ChapterFactory()
     old_one = one.slug
     editor_client.post(f"{CHANGELIST}{one.pk}/change/", form_data(one, slug="ambassadeur"))

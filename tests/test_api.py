@@ -9,9 +9,8 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
-from handreiking import services
 from handreiking.models import Chapter
-from tests.factories import ChapterFactory, clear_chapters, publish
+from tests.factories import ChapterFactory, clear_chapters, publish, publish_change, save_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +45,7 @@ def test_list_answers_304_until_a_chapter_changes(client):
     etag, modified = first["ETag"], first["Last-Modified"]
     assert "must-revalidate" in first["Cache-Control"]
     assert client.get(LIST, headers={"If-None-Match": etag}).status_code == 304
-    services.publish_chapter(chapter=chapter, user=None, body=chapter.body + "\n\nExtra.")
+    publish_change(chapter=chapter, user=None, body=chapter.body + "\n\nExtra.")
     again = client.get(LIST, headers={"If-None-Match": etag})
     assert again.status_code == 200
     assert again["ETag"] != etag
@@ -70,7 +69,7 @@ def test_portal_base_url_decides_every_absolute_address(client, settings):
 
 
 def test_drafts_are_not_in_the_api(client, editor):
-    services.save_draft(
+    save_draft(
         chapter=Chapter(number=8), title="Concept", slug="concept", summary="", body="x",
         user=editor,
     )  # fmt: skip
@@ -100,7 +99,7 @@ def test_detail_has_markdown_html_and_change_notes_and_answers_304(client):
 def test_detail_follows_a_renamed_slug(client):
     chapter = ChapterFactory()
     old = chapter.slug
-    services.publish_chapter(chapter=chapter, user=None, slug="krantentest")
+    publish_change(chapter=chapter, user=None, slug="krantentest")
     response = client.get(f"{LIST}/{old}")
     assert response.status_code == 301
     assert response["Location"] == f"{LIST}/krantentest"

@@ -6,8 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from handreiking import services
-from tests.factories import publish
+from tests.factories import publish, publish_change
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +29,7 @@ def rfc3339(value: str) -> datetime:
 
 def test_the_feed_follows_rfc_4287(client):
     chapter = publish(number=60, title="Feedhoofdstuk", body="Tekst.", slug="feed")
-    services.publish_chapter(
+    publish_change(
         chapter=chapter,
         user=None,
         major=True,

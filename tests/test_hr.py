@@ -2,9 +2,8 @@
 
 import pytest
 
-from handreiking import services
 from handreiking.models import Chapter, OnboardingMaterial
-from tests.factories import ChapterFactory
+from tests.factories import ChapterFactory, publish_change, save_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,7 @@ def test_hr_page_lists_every_chapter_and_section_with_permanent_links(client):
 
 def test_permanent_section_link_survives_a_rename(client):
     chapter = ChapterFactory(body=WITH_SECTION)
-    services.publish_chapter(chapter=chapter, user=None, slug="ambassadeur")
+    publish_change(chapter=chapter, user=None, slug="ambassadeur")
     response = client.get(f"/h/{chapter.pk}/")
     assert response["Location"] == "/handreiking/ambassadeur/"
     # The browser keeps the #anchor of /h/<id>/#anker across the redirect.
@@ -54,7 +53,7 @@ def test_qr_code_only_for_real_sections_of_published_chapters(client, editor):
     chapter = ChapterFactory(body=WITH_SECTION)
     assert client.get(f"/voor-hr/qr/{chapter.pk}.svg", {"onderdeel": "x" * 500}).status_code == 404
     draft = Chapter(number=9)
-    services.save_draft(chapter=draft, title="Concept", slug="concept", summary="", body="x",
+    save_draft(chapter=draft, title="Concept", slug="concept", summary="", body="x",
                         user=editor)  # fmt: skip
     assert client.get(f"/voor-hr/qr/{draft.pk}.svg").status_code == 404
     assert "Concept" not in client.get("/voor-hr/").content.decode()

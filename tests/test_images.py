@@ -7,9 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image as PillowImage
 
-from handreiking import services
 from handreiking.models import Image
-from tests.factories import ChapterFactory, ImageFactory
+from tests.factories import ChapterFactory, ImageFactory, publish_change
 
 pytestmark = pytest.mark.django_db
 
@@ -98,9 +97,7 @@ def test_image_is_served_with_its_own_type_and_long_cache(client):
 def test_chapter_shows_an_image_with_its_alt_text(client):
     image = ImageFactory(alt_text="Blauw vlak")
     chapter = ChapterFactory()
-    services.publish_chapter(
-        chapter=chapter, user=None, body=chapter.body + "\n\n" + image.markdown
-    )
+    publish_change(chapter=chapter, user=None, body=chapter.body + "\n\n" + image.markdown)
     body = client.get(chapter.get_absolute_url()).content.decode()
     assert f'<img alt="Blauw vlak" src="/afbeeldingen/{image.pk}.png">' in body
 

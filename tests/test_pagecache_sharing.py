@@ -117,4 +117,4 @@ def test_the_page_cache_reads_through_the_shared_read(client):
     from handreiking.models import ContentVersion
     from handreiking.pagecache import keys
 
-    assert keys.shared_content_state()[0] == ContentVersion.objects.current()
+    assert keys.shared_content_state() == ContentVersion.objects.current()

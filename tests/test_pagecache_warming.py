@@ -3,16 +3,18 @@ from the first request, and warming never stands in the publisher's way."""
 
 import logging
 import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from handreiking import scheduling
-from handreiking.models import Chapter
+from handreiking.editorial import review
+from handreiking.models import Chapter, Revision
 from handreiking.models.content import content_changed
-from handreiking.pagecache import keys, middleware, store, warming
-from tests.factories import ChapterFactory
+from handreiking.pagecache import store, warming
+from tests.factories import ChapterFactory, UserFactory, save_draft
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -190,12 +192,15 @@ def test_a_reader_who_publishes_what_is_due_does_not_wait_for_the_pages(monkeypa
     assert calls == [0]  # once, when the block ends, without waiting
 
 
-@pytest.mark.parametrize(("warm_request", "publishes"), [(False, True), (True, False)])
-def test_a_page_being_prepared_never_publishes_what_is_due(
-    client, monkeypatch, warm_request, publishes
-):
-    published: list[bool] = []
-    monkeypatch.setattr(keys, "shared_content_state", lambda: ("versie", 0.0))  # overdue
-    monkeypatch.setattr(scheduling, "publish_due", lambda: published.append(True) or [])
-    assert middleware._version("/", may_publish=not warm_request) == "versie"
-    assert bool(published) == publishes
+def test_a_readers_request_never_publishes_what_is_due(client):
+    chapter = ChapterFactory(body="Oude tekst.")
+    draft = save_draft(chapter=chapter, user=UserFactory(), body="Nieuwe tekst.")
+    review.schedule(revision=draft, user=None, publish_at=timezone.now() + timedelta(minutes=5))
+    review.approve(revision_id=draft.pk, user=UserFactory())
+    Revision.objects.filter(pk=draft.pk).update(publish_at=timezone.now() - timedelta(minutes=1))
+    with CaptureQueriesContext(connection) as queries:
+        assert "Oude tekst." in client.get(chapter.get_absolute_url()).content.decode()
+    writes = [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")]
+    assert writes == []
+    draft.refresh_from_db()
+    assert draft.state == "scheduled"

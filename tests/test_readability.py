@@ -5,9 +5,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 
-from handreiking import readability, services
+from handreiking import readability
 from handreiking.admin.chapters import ChapterAdmin
-from tests.factories import ChapterFactory, UserFactory
+from tests.factories import ChapterFactory, UserFactory, publish_change
 
 pytestmark = pytest.mark.django_db
 
@@ -184,9 +184,9 @@ def history_cells(client, chapter) -> list[str]:
 def test_the_history_shows_each_versions_score_and_the_change(editor_client):
     chapter = ChapterFactory(body=B1_TEXT)
     harder = f"{B1_TEXT} {LONG_SENTENCE}"
-    services.publish_chapter(chapter=chapter, user=None, body=harder)
-    services.publish_chapter(chapter=chapter, user=None, body=B1_TEXT)
-    services.publish_chapter(chapter=chapter, user=None, title="Online actief")
+    publish_change(chapter=chapter, user=None, body=harder)
+    publish_change(chapter=chapter, user=None, body=B1_TEXT)
+    publish_change(chapter=chapter, user=None, title="Online actief")
     easy = int(readability.measure(B1_TEXT).overall.score // 1)
     hard = int(readability.measure(harder).overall.score // 1)
     newest, easier, harder_cell, oldest = history_cells(editor_client, chapter)
@@ -198,7 +198,7 @@ def test_the_history_shows_each_versions_score_and_the_change(editor_client):
 
 def test_a_version_from_before_the_measurement_shows_a_dash(editor_client):
     chapter = ChapterFactory(body=B1_TEXT)
-    services.publish_chapter(chapter=chapter, user=None, body=f"{B1_TEXT} {LONG_SENTENCE}")
+    publish_change(chapter=chapter, user=None, body=f"{B1_TEXT} {LONG_SENTENCE}")
     oldest = chapter.history.order_by("history_date", "history_id").first()
     chapter.history.filter(history_id=oldest.history_id).update(readability={})
     newest, old = history_cells(editor_client, chapter)
@@ -210,7 +210,7 @@ def test_a_version_from_before_the_measurement_shows_a_dash(editor_client):
 def test_the_last_version_on_a_page_is_compared_with_the_next_page(editor_client, monkeypatch):
     monkeypatch.setattr(ChapterAdmin, "history_list_per_page", 1)
     chapter = ChapterFactory(body=B1_TEXT)
-    services.publish_chapter(chapter=chapter, user=None, body=f"{B1_TEXT} {LONG_SENTENCE}")
+    publish_change(chapter=chapter, user=None, body=f"{B1_TEXT} {LONG_SENTENCE}")
     [cell] = history_cells(editor_client, chapter)
     assert "moeilijker" in cell
 

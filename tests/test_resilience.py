@@ -8,9 +8,8 @@ import urllib.request
 
 import pytest
 
-from handreiking import services
 from handreiking.models import HeldReflection
-from tests.factories import ChapterFactory
+from tests.factories import ChapterFactory, publish_change
 from tests.servers import gunicorn
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +46,7 @@ def test_the_zelftoets_stores_and_answers_while_redis_is_down(client, redis_down
 
 def test_publishing_and_reading_work_while_redis_is_down(client, redis_down):
     chapter = ChapterFactory(body="Oude tekst.")
-    services.publish_chapter(chapter=chapter, user=None, body="Nieuwe tekst.")
+    publish_change(chapter=chapter, user=None, body="Nieuwe tekst.")
     assert "Nieuwe tekst." in client.get(chapter.get_absolute_url()).content.decode()
 
 

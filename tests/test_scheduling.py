@@ -18,7 +18,7 @@ CHANGELIST = "/admin/handreiking/chapter/"
 
 
 def schedule(chapter, *, body: str, minutes: int = 30, kind: str = "minor", note: str = ""):
-    draft = services.save_draft(
+    draft = save_draft(
         chapter=chapter,
         user=None,
         title=chapter.title,
@@ -129,7 +129,7 @@ def test_a_schedule_that_cannot_go_through_stays_a_draft_with_the_reason(client)
 
 def test_scheduling_in_the_past_is_refused_with_a_dutch_message():
     chapter = ChapterFactory()
-    draft = services.save_draft(
+    draft = save_draft(
         chapter=chapter, user=None, title="T", slug=chapter.slug, summary="", body="B"
     )
     with pytest.raises(scheduling.ScheduleError, match="toekomst"):

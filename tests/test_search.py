@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from django.db import connection
 
-from handreiking import search, services
+from handreiking import search
 from handreiking.models import (
     BestAnswer,
     Chapter,
@@ -20,7 +20,7 @@ from handreiking.models import (
     Synonym,
 )
 from handreiking.search.snapshot import current
-from tests.factories import ChapterFactory, clear_chapters, publish
+from tests.factories import ChapterFactory, clear_chapters, publish, publish_change, save_draft
 from tests.search_queries import NO_ANSWER, PUBLISHED_WORDS, QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -122,11 +122,11 @@ def test_highlights_are_escaped_before_marking(client):
 
 def test_drafts_are_never_found(client, editor):
     chapter = ChapterFactory()
-    services.save_draft(
+    save_draft(
         chapter=chapter, title=chapter.title, slug=chapter.slug, summary="",
         body="Het geheime woord is zebrapad.", user=editor,
     )  # fmt: skip
-    services.save_draft(
+    save_draft(
         chapter=Chapter(number=9), title="Concept", slug="concept", summary="",
         body="Ook hier: zebrapad.", user=editor,
     )  # fmt: skip
@@ -136,7 +136,7 @@ def test_drafts_are_never_found(client, editor):
 
 def test_published_changes_are_searchable_at_once(client, chapters):
     chapter = chapters[2]
-    services.publish_chapter(chapter=chapter, user=None, body="Alles over podcasts maken.")
+    publish_change(chapter=chapter, user=None, body="Alles over podcasts maken.")
     assert chapter_numbers(client, "podcasts") == [2]
     assert chapter_numbers(client, "vloggers") == []
 
@@ -409,7 +409,7 @@ def test_a_best_answer_of_an_unpublished_chapter_is_ignored(chapters):
 def test_a_name_taken_out_of_the_text_is_no_longer_suggested():
     chapter = publish(number=4, title="Gast", slug="gast", body="Een gesprek met Wilhelmina.")
     assert search.search("Wilhelmnia").suggestion == "wilhelmina"
-    services.publish_chapter(chapter=chapter, user=None, body="Een gesprek met iemand.")
+    publish_change(chapter=chapter, user=None, body="Een gesprek met iemand.")
     outcome = search.search("Wilhelmnia")
     assert (outcome.suggestion, outcome.results) == ("", [])
     assert not SearchTerm.objects.filter(word="wilhelmina").exists()

@@ -5,8 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from handreiking import services
-from tests.factories import ChapterFactory, publish
+from tests.factories import ChapterFactory, publish, publish_change
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +24,9 @@ def three_versions():
         today - dt.timedelta(days=2),
     ]
     chapter = publish(number=50, title="Versies", body="Eerste tekst.", slug="versies")
-    services.publish_chapter(chapter=chapter, user=None, body="Tweede tekst.", major=True,
+    publish_change(chapter=chapter, user=None, body="Tweede tekst.", major=True,
                              change_note="Tweede versie.")  # fmt: skip
-    services.publish_chapter(chapter=chapter, user=None, body="Derde tekst.")
+    publish_change(chapter=chapter, user=None, body="Derde tekst.")
     records = list(chapter.history.order_by("history_date", "history_id"))
     for record, day in zip(records, days, strict=True):
         type(record).objects.filter(pk=record.pk).update(history_date=at(day))
@@ -84,7 +83,7 @@ def test_a_date_that_is_no_date_is_a_404(client, day):
 
 def test_a_former_slug_redirects_to_the_same_day(client, three_versions):
     chapter, days = three_versions
-    services.publish_chapter(chapter=chapter, user=None, slug="nieuwe-naam")
+    publish_change(chapter=chapter, user=None, slug="nieuwe-naam")
     response = client.get(f"/handreiking/versies/versie/{days[1].isoformat()}/")
     assert response.status_code == 301
     assert response["Location"] == f"/handreiking/nieuwe-naam/versie/{days[1].isoformat()}/"

@@ -7,11 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from handreiking import services
 from handreiking.content import SEED_FILE
 from handreiking.models import Chapter, ContentVersion
 from handreiking.views import chapter_context
-from tests.factories import ChapterFactory, clear_chapters, publish
+from tests.factories import ChapterFactory, clear_chapters, publish, publish_change, save_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +102,7 @@ def test_short_link_redirects_to_the_current_address(client):
     response = client.get(f"/h/{chapter.pk}/")
     assert response.status_code == 302
     assert response["Location"] == chapter.get_absolute_url()
-    services.publish_chapter(chapter=chapter, user=None, slug="online-luisteren")
+    publish_change(chapter=chapter, user=None, slug="online-luisteren")
     assert client.get(f"/h/{chapter.pk}/")["Location"] == "/handreiking/online-luisteren/"
     assert client.get("/h/999999/").status_code == 404
 
@@ -111,8 +110,8 @@ def test_short_link_redirects_to_the_current_address(client):
 def test_every_former_slug_redirects_permanently_to_the_current_one(client):
     chapter = ChapterFactory()
     original = chapter.slug
-    services.publish_chapter(chapter=chapter, user=None, slug="integriteit")
-    services.publish_chapter(chapter=chapter, user=None, slug="integriteit-online")
+    publish_change(chapter=chapter, user=None, slug="integriteit")
+    publish_change(chapter=chapter, user=None, slug="integriteit-online")
     for old in (original, "integriteit"):
         response = client.get(f"/handreiking/{old}/")
         assert response.status_code == 301
@@ -123,15 +122,15 @@ def test_every_former_slug_redirects_permanently_to_the_current_one(client):
 def test_renaming_back_to_a_former_slug_removes_its_redirect(client):
     chapter = ChapterFactory()
     original = chapter.slug
-    services.publish_chapter(chapter=chapter, user=None, slug="tijdelijk")
-    services.publish_chapter(chapter=chapter, user=None, slug=original)
+    publish_change(chapter=chapter, user=None, slug="tijdelijk")
+    publish_change(chapter=chapter, user=None, slug=original)
     assert client.get(f"/handreiking/{original}/").status_code == 200
     assert client.get("/handreiking/tijdelijk/")["Location"] == f"/handreiking/{original}/"
 
 
 def test_readers_never_see_a_draft(client, editor):
     chapter = ChapterFactory()
-    services.save_draft(
+    save_draft(
         chapter=chapter,
         title="Geheime concepttitel",
         slug=chapter.slug,
@@ -143,7 +142,7 @@ def test_readers_never_see_a_draft(client, editor):
     assert "Geheime concept" not in text
     assert "Geheime concept" not in client.get("/").content.decode()
     new = Chapter(number=9)
-    services.save_draft(
+    save_draft(
         chapter=new, title="Nog niet af", slug="nog-niet-af", summary="", body="x", user=editor
     )
     assert client.get("/handreiking/nog-niet-af/").status_code == 404
@@ -163,10 +162,10 @@ def test_saving_body_directly_changes_what_readers_see(client):
 def test_major_change_shows_date_and_note_minor_change_does_not(client):
     chapter = publish(number=2, title="Online luisteren", body="Luisteren is ook meedoen.")
     before = chapter.last_major_change_at
-    services.publish_chapter(chapter=chapter, user=None, body=chapter.body + "\n\nTypo weg.")
+    publish_change(chapter=chapter, user=None, body=chapter.body + "\n\nTypo weg.")
     chapter.refresh_from_db()
     assert chapter.last_major_change_at == before
-    services.publish_chapter(
+    publish_change(
         chapter=chapter,
         user=None,
         major=True,
@@ -185,7 +184,7 @@ def test_changes_page_and_feed_list_major_changes_newest_first(client):
     chapter = publish(number=1, title="Netwerken", body="Netwerken gaat online makkelijk.")
     publish(number=2, title="Luisteren", body="Luisteren is ook meedoen.")
     publish(number=3, title="De krantentest", body="Zou het in de krant mogen staan?")
-    services.publish_chapter(
+    publish_change(
         chapter=chapter, user=None, major=True, change_note="Nieuwe alinea over netwerken."
     )
     text = page_text(client.get("/wijzigingen/"))
@@ -217,7 +216,7 @@ def test_public_pages_use_few_queries_whatever_the_number_of_chapters(client, pa
         assert client.get(url).status_code in (200, 302)
     for number in range(10, 60):
         extra = publish(number=number, title=f"Extra {number}", body=f"## Kop {number}\n\nTekst.")
-        services.publish_chapter(chapter=extra, user=None, major=True, change_note="x")
+        publish_change(chapter=extra, user=None, major=True, change_note="x")
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code in (200, 302)
     assert len(many) == len(few)
@@ -247,7 +246,7 @@ def test_previous_and_next_follow_every_publish_although_the_list_is_kept_per_ve
     assert "Tweede" in page and 'rel="next"' in page
     assert "Tweede" in client.get(first.get_absolute_url()).content.decode()  # kept list
 
-    services.publish_chapter(chapter=second, user=None, title="Tweede, herschreven")
+    publish_change(chapter=second, user=None, title="Tweede, herschreven")
     page = client.get(first.get_absolute_url()).content.decode()
     assert "Tweede, herschreven" in page
 

@@ -14,10 +14,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
-from handreiking import services
 from handreiking.models import Chapter, HeldReflection, Reflection
 from handreiking.zelftoets.padding import ADVICE_PAGE_BYTES
 from handreiking.zelftoets.ratelimit import rate_limit_key
+from tests.factories import publish_change
 from tests.servers import gunicorn
 
 pytestmark = pytest.mark.django_db
@@ -352,7 +352,7 @@ def test_advice_page_is_printable(client):
 def test_advice_links_follow_a_chapter_change_at_once(client):
     client.post(URL, DOUBT)
     chapter = Chapter.objects.get(number=3)
-    services.publish_chapter(chapter=chapter, user=None, slug="krantentest")
+    publish_change(chapter=chapter, user=None, slug="krantentest")
     body = client.post(URL, DOUBT).content.decode()
     assert 'href="/handreiking/krantentest/"' in body
 

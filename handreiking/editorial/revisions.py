@@ -20,6 +20,7 @@ from handreiking.models import ChangeKind, Chapter, Revision, RevisionState
 from handreiking.models.revisions import IN_REVIEW_STATES
 
 S = RevisionState
+TEXT = ("title", "slug", "summary", "body")
 
 
 @dataclass(frozen=True)
@@ -139,9 +140,11 @@ def _create(chapter, *, parent, author, text, publish_at, merged_from=None) -> R
 
 
 def _same(revision: Revision, text: dict, publish_at) -> bool:
+    """Nothing to save: the same text (and, for open work, the same kind, note and moment)."""
     if publish_at is not None and publish_at != revision.publish_at:
         return False
-    return all(getattr(revision, name) == value for name, value in text.items())
+    names = TEXT if not revision.is_open else text.keys()
+    return all(getattr(revision, name) == text[name] for name in names)
 
 
 def as_text(revision: Revision | None, chapter: Chapter) -> dict:

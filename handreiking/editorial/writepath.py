@@ -9,9 +9,14 @@ gets the same treatment; the related models are taken from the sender's own app 
 step whose model does not exist yet at that point in the migration history is skipped (the
 migration that creates it backfills).
 
+Editors never save a chapter directly: their texts are revisions, and a revision reaches the
+chapter only through `handreiking.editorial.publishing`, which saves it and so runs this path.
+
 Per save, exactly once: Markdown rendered, publication times stamped and retired anchors kept as
 aliases in the HTML (before the write), then a redirect from the former slug, the alias rows, the
-search index and the content version (after it).
+live revision (a direct save from a shell or a data migration is recorded as a published
+revision, so the history and the editors' starting point match what readers see), the search
+index and the content version (after it).
 """
 
 from django.db.models.signals import post_save, pre_save
@@ -60,11 +65,43 @@ def after_chapter_save(sender, instance, raw=False, **kwargs) -> None:
         return
     _remember_former_slug(sender, instance)
     _keep_aliases(sender, instance)
+    _keep_live_revision(sender, instance)
     section_model, term_model = _model(sender, "SearchSection"), _model(sender, "SearchTerm")
     if section_model and term_model:
         index_chapter(instance, section_model=section_model, term_model=term_model)
     if version_model := _model(sender, "ContentVersion"):
         version_model.objects.bump()
+
+
+LIVE_TEXT = ("title", "slug", "summary", "body")
+
+
+def _keep_live_revision(sender, chapter) -> None:
+    revision_model = _model(sender, "Revision")
+    if revision_model is None or not chapter.is_published:
+        return
+    live = revision_model.objects.filter(pk=chapter.live_revision_id).first()
+    text = {name: getattr(chapter, name) for name in LIVE_TEXT}
+    if live is not None and all(getattr(live, name) == value for name, value in text.items()):
+        return  # published through the editorial wing: it set the live revision itself
+    now = timezone.now()
+    revision = revision_model.objects.create(
+        chapter_id=chapter.pk,
+        parent_id=chapter.live_revision_id,
+        state="published",
+        created_at=now,
+        published_at=now,
+        change_note="Direct opgeslagen (beheerder of migratie)",
+        body_html=chapter.body_html,
+        toc=chapter.toc,
+        **text,
+    )
+    if event_model := _model(sender, "RevisionEvent"):
+        event_model.objects.create(
+            revision_id=revision.pk, action="save", state="published", at=now
+        )
+    sender._default_manager.filter(pk=chapter.pk).update(live_revision_id=revision.pk)
+    chapter.live_revision_id = revision.pk
 
 
 def _remember_former_slug(sender, chapter) -> None:

@@ -1,7 +1,7 @@
 """Writes that change public pages without saving a chapter also replace the content version.
 
-A chapter save bumps the version itself (handreiking.editorial.writepath). Public pages also show HR's
-onboarding material (/voor-hr/) and change notes, which the admin edits and deletes on their
+A chapter save bumps the version itself (handreiking.editorial.writepath). Public pages also show
+HR's onboarding material (/voor-hr/) and change notes, which the admin edits and deletes on their
 own, and a deleted chapter leaves every list. Each of these replaces the version in the
 transaction of the write, so no stored page survives it."""
 

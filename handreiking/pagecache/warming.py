@@ -88,7 +88,7 @@ def _after_commit() -> None:
 @contextmanager
 def in_background():
     """Changes committed inside this block are warmed once, when it ends, and nobody waits for
-    them: for a reader's request that published what the schedule said was due."""
+    them: for `manage.py publish_scheduled`, which publishes what the schedule says is due."""
     _thread.background, _thread.pending = True, False
     try:
         yield

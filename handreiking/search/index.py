@@ -1,8 +1,8 @@
 """The search documents of a chapter: one row per section with its stems, and the chapter's words.
 
 Written only by the chapter write path (`handreiking.editorial.writepath`) and migrations, which
-pass the model classes so a migration can hand in its historical ones. The database's own index (tsvector
-or FTS5) follows the rows by trigger."""
+pass the model classes so a migration can hand in its historical ones. The database's own index
+(tsvector or FTS5) follows the rows by trigger."""
 
 from handreiking.search.text import stemmed, words
 

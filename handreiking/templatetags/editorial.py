@@ -22,13 +22,16 @@ def editorial_dashboard(context) -> dict:
         return {"show": False}
     today = timezone.localdate()
     revisions = Revision.objects.select_related("chapter", "author", "submitted_by", "reviewed_by")
+    awaiting = list(revisions.awaiting_review())
+    for revision in awaiting:
+        revision.is_own = user.pk in {revision.author_id, revision.submitted_by_id}
     return {
         "show": True,
         "today": today,
         "soon_days": SOON_DAYS,
         "user": user,
         "now": timezone.now(),
-        "awaiting_review": list(revisions.awaiting_review()),
+        "awaiting_review": awaiting,
         "returned": list(revisions.returned_to(user)) if user.is_authenticated else [],
         "unapproved_plans": list(revisions.planned_without_approval()),
         "needing_check": list(Chapter.objects.needing_check()),

@@ -165,11 +165,10 @@ def test_readers_and_staff_meet_even_dutch(page, login):
     """No English and no uneven Dutch: the breadcrumbs, simple_history's titles, Django's
     messages about HR's material, the zelftoets's words and its advice links (WCAG 2.4.4: one
     link text leads to one place)."""
-    from handreiking import services
-    from tests.factories import ReflectionFactory, UserFactory
+    from tests.factories import ReflectionFactory, UserFactory, publish_change
 
     chapter = ChapterFactory(title=CHAPTER_TITLE, body=CHAPTER_BODY)
-    services.publish_chapter(chapter=chapter, user=None, body=CHAPTER_BODY + "\nNog een zin.\n")
+    publish_change(chapter=chapter, user=None, body=CHAPTER_BODY + "\nNog een zin.\n")
     page.goto(chapter.get_absolute_url())
     assert page.inner_text(".breadcrumb li >> nth=0") == "Startpagina"
 

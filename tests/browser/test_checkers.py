@@ -25,10 +25,16 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
-from handreiking import review, scheduling, services
+from handreiking.editorial import review
 from handreiking.models import Chapter, ExternalLink, OnboardingMaterial
 from tests.browser.conftest import CHROMIUM
-from tests.factories import ChapterFactory, ReflectionFactory, UserFactory
+from tests.factories import (
+    ChapterFactory,
+    ReflectionFactory,
+    UserFactory,
+    publish_change,
+    save_draft,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -121,7 +127,7 @@ class Site:
 def build_site() -> Site:
     editor = UserFactory(groups=["Redacteuren"])
     chapter = ChapterFactory(title="Online netwerken als ambassadeur", body=BODY)
-    services.publish_chapter(
+    publish_change(
         chapter=chapter,
         user=editor,
         major=True,
@@ -130,7 +136,7 @@ def build_site() -> Site:
     )
     # A colleague's major change, scheduled and waiting for review: every workflow notice shows.
     author = UserFactory(groups=["Redacteuren"], first_name="Anna", last_name="de Vries")
-    draft = services.save_draft(
+    draft = save_draft(
         chapter=chapter,
         title=chapter.title,
         slug=chapter.slug,
@@ -140,10 +146,7 @@ def build_site() -> Site:
         change_kind="major",
         change_note="Voorbeelden toegevoegd.",
     )
-    scheduling.schedule_draft(
-        draft=draft, publish_at=timezone.now() + timedelta(days=2), user=author
-    )
-    review.request_review(draft=draft, user=author)
+    review.schedule(revision=draft, user=author, publish_at=timezone.now() + timedelta(days=2))
     ExternalLink.objects.create(
         url="https://www.example.org/verdwenen",
         is_broken=True,

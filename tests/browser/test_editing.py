@@ -4,9 +4,8 @@ import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from handreiking import services
 from handreiking.models import Chapter
-from tests.factories import ChapterFactory, UserFactory
+from tests.factories import ChapterFactory, UserFactory, publish_change
 from tests.test_markdown import XSS_CORPUS
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -81,7 +80,7 @@ def test_editor_drafts_previews_publishes_compares_and_restores(
 
 def test_no_xss_payload_runs_on_the_public_page_or_in_the_preview(page, dialogs, login):
     body = "\n\n".join(XSS_CORPUS)
-    chapter = services.publish_chapter(
+    chapter = publish_change(
         chapter=Chapter(number=20), user=None, title="Aanvalstekst", slug="aanval", body=body
     )
     page.goto("/handreiking/aanval/")

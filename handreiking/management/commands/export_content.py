@@ -11,9 +11,9 @@ from handreiking.portability import export_content
 class Command(BaseCommand):
     help = (
         "Schrijft alle inhoud van de handreiking als één JSON-bestand: hoofdstukken met hun "
-        "geschiedenis, oude adressen en ankers, wijzigingsnotities, concepten, het "
-        "onboardingmateriaal van HR, afbeeldingen en de zoekinstellingen van de redactie. "
-        "Lees het in met import_content."
+        "geschiedenis, oude adressen en ankers, wijzigingsnotities, alle opgeslagen versies "
+        "van de redactie met hun stappen door de controle, het onboardingmateriaal van HR, "
+        "afbeeldingen en de zoekinstellingen van de redactie. Lees het in met import_content."
     )
 
     def add_arguments(self, parser):

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     help = (
         "Leest inhoud in die export_content schreef. Standaard alleen in een database zonder "
         "inhoud; --replace verwijdert eerst alle bestaande inhoud (in dezelfde transactie). "
-        "Een fout in het bestand verandert niets."
+        "Een fout in het bestand verandert niets. Goedkeuringen komen niet mee: een versie die "
+        "goedgekeurd of gepland was, staat hier weer ter controle. Leest ook bestanden van "
+        "formaatversie 1 (met één concept per hoofdstuk)."
     )
 
     def add_arguments(self, parser):
@@ -33,15 +35,24 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Ingelezen: {summary.chapters} hoofdstukken, {summary.versions} versies in de "
-                f"geschiedenis, {summary.images} afbeeldingen."
+                f"geschiedenis, {summary.revisions} opgeslagen versies van de redactie, "
+                f"{summary.images} afbeeldingen."
             )
         )
+        if summary.resubmitted:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{summary.resubmitted} goedgekeurde of geplande versies staan weer ter "
+                    "controle: een goedkeuring komt niet mee uit een bestand. Een collega in dit "
+                    "portaal moet ze opnieuw goedkeuren voordat ze live gaan."
+                )
+            )
         if summary.unknown_users:
             names = ", ".join(sorted(summary.unknown_users))
             self.stdout.write(
                 self.style.WARNING(
-                    f"Deze gebruikers bestaan hier niet: {names}. Hun versies en concepten "
-                    "staan er, zonder naam."
+                    f"Deze gebruikers bestaan hier niet: {names}. Hun versies en stappen in "
+                    "de controle staan er, zonder naam."
                 )
             )
 

@@ -9,6 +9,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from handreiking.editorial import scheduling
+from handreiking.pagecache import warming
 
 
 class Command(BaseCommand):
@@ -26,7 +27,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         every = max(options["every"], 0)
         while True:
-            published = scheduling.publish_due()
+            # The timer waits for nobody: pages are prepared after it, in the background.
+            with warming.in_background():
+                published = scheduling.publish_due()
             for chapter in published:
                 self.stdout.write(f"Gepubliceerd: {chapter}")
             if not every:
