@@ -13,9 +13,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from handreiking import services
-from handreiking.models import Chapter, ChapterSlug, Reflection, SearchSection
-from tests.factories import ChapterFactory, ReflectionFactory
+from handreiking.models import Chapter, ChapterSlug, Reflection, Revision, SearchSection
+from tests.factories import ChapterFactory, ReflectionFactory, publish_change, save_draft
 
 # Committed rows, or pg_dump (another connection) would not see them; the seed chapters the
 # migration made are put back afterwards for the tests that read them.
@@ -27,11 +26,13 @@ TOOLS = ("pg_dump", "pg_restore", "createdb", "dropdb")
 SNAPSHOT = """
 import json
 from django.test import Client
-from handreiking.models import Chapter, ChapterSlug, Reflection, SearchSection
+from handreiking.models import Chapter, ChapterSlug, Reflection, Revision, SearchSection
 found = Client(HTTP_HOST="localhost").get("/zoeken/", {"q": "terugzetten"})
 print(json.dumps({
     "chapters": sorted(Chapter.objects.values_list("slug", flat=True)),
     "versions": Chapter.history.count(),
+    "revisions": sorted(Revision.objects.values_list("state", flat=True)),
+    "live": sorted(Chapter.objects.values_list("slug", "live_revision__slug")),
     "former_slugs": sorted(ChapterSlug.objects.values_list("slug", flat=True)),
     "reflections": sorted(Reflection.objects.values_list("text", flat=True)),
     "indexed": SearchSection.objects.filter(vector__isnull=False).count(),
@@ -44,6 +45,8 @@ def snapshot_here() -> dict:
     return {
         "chapters": sorted(Chapter.objects.values_list("slug", flat=True)),
         "versions": Chapter.history.count(),
+        "revisions": sorted(Revision.objects.values_list("state", flat=True)),
+        "live": sorted(map(list, Chapter.objects.values_list("slug", "live_revision__slug"))),
         "former_slugs": sorted(ChapterSlug.objects.values_list("slug", flat=True)),
         "reflections": sorted(Reflection.objects.values_list("text", flat=True)),
         "indexed": SearchSection.objects.filter(vector__isnull=False).count(),
@@ -100,11 +103,14 @@ def test_a_pg_dump_restores_into_a_fresh_database_with_everything(tmp_path):
         pytest.skip(f"PostgreSQL-programma's ontbreken: {', '.join(missing)}")
 
     chapter = ChapterFactory(slug="herstel", body="Over terugzetten.\n\n## Kop\n\nTekst.")
-    services.publish_chapter(chapter=chapter, user=None, slug="herstel-nieuw", major=True)
+    publish_change(chapter=chapter, user=None, slug="herstel-nieuw", major=True)
     ChapterFactory.create_batch(2)
+    save_draft(chapter=Chapter.objects.get(pk=chapter.pk), body="Een concept dat mee moet.")
     ReflectionFactory.create_batch(3, text="Ik twijfelde eerst.")
     expected = snapshot_here()
     assert "herstel" in expected["former_slugs"] and expected["reflections"]
+    assert "draft" in expected["revisions"]
+    assert ["herstel-nieuw", "herstel-nieuw"] in expected["live"]
 
     env = pg_env()
     source = connection.settings_dict["NAME"]

@@ -1,109 +1,175 @@
 """Content out and back in: export_content and import_content (handreiking.portability)."""
 
+import base64
+import copy
 import io
 import json
 import sys
 from datetime import timedelta
+from io import BytesIO
+from unittest.mock import ANY
 
 import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
+from PIL import Image as PillowImage
 
-from handreiking import services
+from handreiking.editorial import publishing, review, scheduling
+from handreiking.editorial.revisions import head, save_revision
+from handreiking.forms.uploads import inspect_image
 from handreiking.models import (
     AnchorAlias,
     BestAnswer,
-    ChangeKind,
     Chapter,
-    ChapterDraft,
     ChapterSlug,
     ContentVersion,
     Image,
     OnboardingMaterial,
-    ReviewState,
+    Revision,
+    RevisionState,
     SearchSection,
     Synonym,
 )
 from handreiking.portability import FORMAT_VERSION, delete_content, export_content
-from tests.factories import ImageFactory, UserFactory, png_bytes
+from tests.factories import ImageFactory, UserFactory, png_bytes, publish_change, save_draft
 
 pytestmark = pytest.mark.django_db
 
+S = RevisionState
 FIRST_BODY = (
     "Over twitteren als ambtenaar.\n\n## Wat mag wel\n\nVeel mag wel.\n\n"
     "## Wat mag niet\n\nGeheimen delen mag niet."
 )
+NOTE = ("Een lange wijzigingsnotitie. " * 40)[:1000]
+COMMENT = ("Lees dit onderdeel nog eens na. " * 70)[:2000]
+RESUBMITTED = "Ingelezen: opnieuw ter controle"
+
+
+def jpeg_bytes(**options) -> bytes:
+    buffer = BytesIO()
+    PillowImage.new("RGB", (6, 4), "teal").save(buffer, format="JPEG", **options)
+    return buffer.getvalue()
+
+
+def new_chapter(number: int, user, title: str, slug: str) -> Revision:
+    """The first saved text of a chapter nobody reads yet."""
+    return save_draft(chapter=Chapter(number=number), user=user, title=title, slug=slug, body="Ja.")
 
 
 @pytest.fixture
 def content():
-    """A handreiking that used every feature: renamed address and heading, major changes, a
-    scheduled draft in review, an unpublished chapter, HR's material, an image, search settings."""
+    """A handreiking that used every feature: renamed address and heading, major changes,
+    revisions in every state (a merge among them), an unpublished chapter, an urgent
+    publication, HR's material, images, search settings."""
     delete_content()
     editor = UserFactory(username="j.jansen")
     reviewer = UserFactory(username="p.pietersen")
-    first = services.publish_chapter(
+    pair = {"user": editor, "reviewer": reviewer}
+    first = publish_change(
         chapter=Chapter(number=1),
-        user=editor,
+        **pair,
         title="Online actief",
         slug="online-actief",
         summary="Eerste hoofdstuk.",
         body=FIRST_BODY,
     )
-    services.publish_chapter(
+    first = publish_change(
         chapter=first,
         user=reviewer,
+        reviewer=editor,
         major=True,
         change_note="Nieuw adres en een betere kop",
         slug="online-actief-als-ambtenaar",
         body=FIRST_BODY.replace("## Wat mag wel", "## Wat je gerust mag doen"),
     )
+    save_draft(chapter=first, user=editor, body=FIRST_BODY + " Nog niet klaar.", change_note=NOTE)
     image = ImageFactory(uploaded_by=editor, data=png_bytes(5, 2, "red"), width=5, height=2)
-    second = services.publish_chapter(
+    photo = inspect_image(ContentFile(jpeg_bytes(quality=75)))[3]  # stored as an upload stores it
+    ImageFactory(
+        alt_text="Een groen vlak", data=photo, content_type="image/jpeg", width=6, height=4
+    )
+    second = publish_change(
         chapter=Chapter(number=2),
-        user=editor,
+        **pair,
         title="De krantentest",
         slug="krantentest",
         body=f"Zou je het in de krant willen lezen?\n\n{image.markdown}\n\n## Vragen\n\nStel ze.",
     )
-    services.publish_chapter(chapter=second, user=editor, body=second.body + " Typefout weg.")
-    services.save_draft(
+    second = publish_change(chapter=second, **pair, body=second.body + " Typefout weg.")
+    scheduled = save_draft(
         chapter=second,
-        title="De krantentest",
-        slug="krantentest",
+        user=editor,
         summary="Nieuw",
         body=second.body + "\n\n## Nieuw onderdeel\n\nStraks live.",
-        user=editor,
-    )
-    ChapterDraft.objects.filter(chapter=second).update(
-        change_kind=ChangeKind.MAJOR,
+        change_kind="major",
         change_note="Een nieuw onderdeel",
-        publish_at=timezone.now() + timedelta(days=3),
-        scheduled_by=editor,
-        review_state=ReviewState.REQUESTED,
-        review_requested_by=editor,
-        review_requested_at=timezone.now(),
     )
-    services.save_draft(
-        chapter=Chapter(number=3),
-        title="Nog niet af",
-        slug="nog-niet-af",
-        summary="",
-        body="Komt later.",
-        user=editor,
+    review.submit(revision=scheduled, user=editor, publish_at=timezone.now() + timedelta(days=3))
+    review.approve(revision_id=scheduled.pk, user=reviewer, comment="Mooi zo")
+
+    returned = new_chapter(3, editor, "Nog niet af", "nog-niet-af")
+    review.submit(revision=returned, user=editor)
+    review.return_for_changes(revision_id=returned.pk, user=reviewer, comment=COMMENT)
+
+    # Two editors at once on one text, merged; the merge withdrawn; then one approved.
+    fourth = publish_change(
+        chapter=Chapter(number=4), **pair, title="Samen", slug="samen", body="Een.\n\nTwee."
     )
+    live, text = head(fourth), {"title": "Samen", "slug": "samen", "summary": ""}
+    mine = save_revision(chapter=fourth, base=live, user=editor, body="Een!\n\nTwee.", **text)
+    theirs = save_revision(chapter=fourth, base=live, user=reviewer, body="Een.\n\nTwee!", **text)
+    assert theirs.conflict_with == mine.revision
+    merged = save_revision(
+        chapter=fourth,
+        base=theirs.revision,
+        user=reviewer,
+        body="Een!\n\nTwee!",
+        merged_from=mine.revision,
+        **text,
+    )
+    review.withdraw(revision=merged.revision, user=reviewer, comment="Toch niet")
+    approved = save_draft(chapter=fourth, user=editor, body="Een.\n\nTwee.\n\nDrie.")
+    review.submit(revision=approved, user=editor, publish_at=timezone.now() + timedelta(days=1))
+    review.approve(revision_id=approved.pk, user=reviewer)
+    review.unschedule(revision=approved, user=editor)
+
+    submitted = new_chapter(5, reviewer, "Ter controle", "ter-controle")
+    review.submit(revision=submitted, user=reviewer)
+    editor.user_permissions.add(Permission.objects.get(codename="publish_without_review"))
+    urgent = new_chapter(6, editor, "Spoed", "spoed")
+    editor = type(editor).objects.get(pk=editor.pk)  # the permission, fresh
+    publishing.publish_unreviewed(revision=urgent, user=editor, reason="Verkeerd telefoonnummer")
+
     OnboardingMaterial.objects.create(
         chapter=first, title="Introductiedag, module 3", url="https://intranet.example/m3"
     )
     Chapter.objects.filter(pk=first.pk).update(last_checked_at=timezone.now(), needs_check=True)
     Synonym.objects.create(terms="baas, leidinggevende", note="Lezers zeggen baas")
     BestAnswer.objects.create(query="tweet", chapter=first, anchor="wat-mag-niet")
-    return {"first": first, "second": second, "image": image}
+    states = set(Revision.objects.values_list("state", flat=True))
+    assert states == set(S.values)  # every state a revision can be in
+    return {"first": first, "second": second, "image": image, "scheduled": scheduled}
 
 
 def without_time(document: dict) -> dict:
     return {key: value for key, value in document.items() if key != "exported_at"}
+
+
+def as_imported(document: dict) -> dict:
+    """The document an import of `document` exports again: approvals went back to review."""
+    expected = copy.deepcopy(without_time(document))
+    for chapter in expected["chapters"]:
+        for revision in chapter["revisions"]:
+            if revision["state"] in {S.APPROVED, S.SCHEDULED}:
+                revision.update(
+                    state=S.SUBMITTED, reviewed_by=None, reviewed_at=None, schedule_problem=""
+                )
+                step = {"action": "submit", "state": "submitted", "at": ANY, "user": None}
+                revision["events"].append({**step, "comment": RESUBMITTED})
+    return expected
 
 
 def round_trip(tmp_path) -> tuple[dict, dict]:
@@ -112,15 +178,20 @@ def round_trip(tmp_path) -> tuple[dict, dict]:
     before = json.loads(path.read_text(encoding="utf-8"))
     delete_content()
     assert not Chapter.objects.exists()
+    assert not Revision.objects.exists()
     call_command("import_content", str(path), stdout=io.StringIO())
     return before, export_content()
 
 
+def revisions_of(document: dict, number: int) -> list[dict]:
+    return next(c for c in document["chapters"] if c["number"] == number)["revisions"]
+
+
 def test_export_holds_every_kind_of_content(content):
     document = export_content()
-    assert document["format_version"] == FORMAT_VERSION
+    assert document["format_version"] == FORMAT_VERSION == 2
     assert document["exported_at"]
-    first, second, draft_only = document["chapters"]
+    first, second, unpublished, merged, *_ = document["chapters"]
     assert first["slug"] == "online-actief-als-ambtenaar"
     assert [row["slug"] for row in first["former_slugs"]] == ["online-actief"]
     assert [(a["anchor"], a["target"]) for a in first["anchor_aliases"]] == [
@@ -130,35 +201,72 @@ def test_export_holds_every_kind_of_content(content):
         "Eerste publicatie",
         "Nieuw adres en een betere kop",
     ]
-    assert [v["history_user"] for v in first["history"]] == ["j.jansen", "p.pietersen"]
+    assert [v["history_user"] for v in first["history"]] == ["j.jansen", "j.jansen", "p.pietersen"]
     assert first["onboarding_materials"][0]["title"] == "Introductiedag, module 3"
-    assert second["draft"]["change_kind"] == "major"
-    assert second["draft"]["scheduled_by"] == "j.jansen"
-    assert second["draft"]["publish_at"]
-    assert draft_only["is_published"] is False
-    assert draft_only["draft"]["title"] == "Nog niet af"
-    assert document["images"][0]["uploaded_by"] == "j.jansen"
+    assert [r["state"] for r in first["revisions"]] == ["published", "published", "draft"]
+    assert first["live_revision"] == first["revisions"][1]["id"]
+    assert first["revisions"][2]["change_note"] == NOTE
+    assert first["revisions"][2]["parent"] == first["live_revision"]
+    scheduled = second["revisions"][-1]
+    assert (scheduled["state"], scheduled["reviewed_by"]) == ("scheduled", "p.pietersen")
+    assert [e["action"] for e in scheduled["events"]] == ["save", "submit", "approve", "schedule"]
+    assert scheduled["events"][2]["comment"] == "Mooi zo"
+    assert scheduled["publish_at"]
+    assert unpublished["is_published"] is False and unpublished["live_revision"] is None
+    assert unpublished["revisions"][0]["review_comment"] == COMMENT
+    live, mine, theirs, both, _approved = merged["revisions"]
+    assert (mine["parent"], theirs["parent"]) == (live["id"], live["id"])
+    assert (both["parent"], both["merged_from"]) == (theirs["id"], mine["id"])
+    assert [image["uploaded_by"] for image in document["images"]] == ["j.jansen", None]
     assert document["images"][0]["data"]  # the bytes themselves, in base64
     assert "body_html" not in first and "toc" not in first  # derived: made again on import
+    assert "body_html" not in first["revisions"][0]
 
 
-def test_round_trip_gives_the_same_document(content, tmp_path):
+def test_round_trip_gives_the_same_document_with_approvals_back_in_review(content, tmp_path):
+    moment = timezone.now()
     before, after = round_trip(tmp_path)
-    assert without_time(after) == without_time(before)
+    assert without_time(after) == as_imported(before)
+    for number in (2, 4):
+        step = revisions_of(after, number)[-1]["events"][-1]
+        assert step["comment"] == RESUBMITTED and step["at"] >= moment.isoformat()
+    # What came in once comes in again unchanged.
+    again = round_trip(tmp_path)[1]
+    assert without_time(again) == without_time(after)
+
+
+def test_an_approval_in_a_file_publishes_nothing_here(content, tmp_path, client):
+    scheduled = Revision.objects.get(pk=content["scheduled"].pk)
+    second = content["second"]
+    round_trip(tmp_path)
+    revision = Revision.objects.get(pk=scheduled.pk)  # the same id as before
+    assert revision.state == S.SUBMITTED and revision.reviewed_by is None
+    assert revision.publish_at == scheduled.publish_at  # kept for when it is approved here
+    assert not Revision.objects.filter(state__in=[S.APPROVED, S.SCHEDULED]).exists()
+    assert scheduling.publish_due(now=timezone.now() + timedelta(days=30)) == []
+    assert "Straks live" not in client.get(second.get_absolute_url()).content.decode()
+    colleague = UserFactory(username="k.klaassen")
+    review.approve(revision_id=revision.pk, user=colleague)
+    assert Revision.objects.get(pk=revision.pk).state == S.SCHEDULED
+
+
+def derived() -> tuple[dict, dict]:
+    """What the write path and a revision's save derive, per chapter and per revision."""
+    fields = ("body_html", "toc", "sections", "readability", "live_revision")
+    chapters = {row[0]: row[1:] for row in Chapter.objects.values_list("pk", *fields)}
+    return chapters, dict(Revision.objects.values_list("pk", "body_html"))
 
 
 def test_round_trip_restores_what_readers_see_and_derived_data(content, tmp_path, client):
     first, second, image = content["first"], content["second"], content["image"]
-    rendered = {
-        c.pk: (c.body_html, c.toc, c.sections, c.readability) for c in Chapter.objects.all()
-    }
+    rendered = derived()
+    versions = Chapter.history.filter(id=first.pk).count()
     token = ContentVersion.objects.current()
     round_trip(tmp_path)
 
-    after = {c.pk: (c.body_html, c.toc, c.sections, c.readability) for c in Chapter.objects.all()}
-    assert after == rendered
+    assert derived() == rendered
     assert ContentVersion.objects.current() != token
-    assert Chapter.history.filter(id=first.pk).count() == 2  # not one more for the import
+    assert Chapter.history.filter(id=first.pk).count() == versions  # none more for the import
     assert SearchSection.objects.filter(chapter_id=first.pk).exists()
 
     # The old address and the permanent link still lead to the chapter.
@@ -183,6 +291,7 @@ def test_import_keeps_dates_addresses_and_people(content, tmp_path):
     stamps = (first.first_published_at, first.last_major_change_at, first.review_by)
     slug_created = ChapterSlug.objects.get(slug="online-actief").created_at
     retired = AnchorAlias.objects.get(anchor="wat-mag-wel").retired_at
+    people = list(Revision.objects.order_by("pk").values_list("pk", "author", "submitted_by"))
     round_trip(tmp_path)
 
     first = Chapter.objects.get(pk=first.pk)
@@ -190,16 +299,15 @@ def test_import_keeps_dates_addresses_and_people(content, tmp_path):
     assert first.needs_check is True
     assert ChapterSlug.objects.get(slug="online-actief").created_at == slug_created
     assert AnchorAlias.objects.get(anchor="wat-mag-wel").retired_at == retired
-    draft = ChapterDraft.objects.get(chapter_id=content["second"].pk)
-    assert draft.scheduled_by.username == "j.jansen"
-    assert draft.review_state == ReviewState.REQUESTED
-    assert ContentVersion.objects.get().next_publication_at == draft.publish_at
-    assert Image.objects.get().uploaded_by.username == "j.jansen"
-    # New rows continue after the imported ids.
-    new = services.publish_chapter(
-        chapter=Chapter(number=9), user=None, title="Nieuw", slug="nieuw", body="Tekst."
+    assert list(Revision.objects.order_by("pk").values_list("pk", "author", "submitted_by")) == (
+        people
     )
+    assert Chapter.objects.get(number=6).needs_check is True  # published urgently, unchecked
+    assert Image.objects.get(content_type="image/png").uploaded_by.username == "j.jansen"
+    # New rows continue after the imported ids.
+    new = publish_change(chapter=Chapter(number=9), title="Nieuw", slug="nieuw", body="Tekst.")
     assert new.pk > max(c.pk for c in Chapter.objects.exclude(pk=new.pk))
+    assert new.live_revision_id == Revision.objects.latest("pk").pk > people[-1][0]
 
 
 def test_unknown_users_become_no_user(content):
@@ -207,13 +315,15 @@ def test_unknown_users_become_no_user(content):
     delete_content()
     document["chapters"][0]["history"][0]["history_user"] = "vertrokken.collega"
     del document["chapters"][0]["history"][1]["history_user"]
+    document["chapters"][0]["revisions"][0]["author"] = "vertrokken.collega"
     out = io.StringIO()
     import_from_stdin(document, out)
-    users = list(
-        Chapter.history.filter(id=content["first"].pk).values_list("history_user", flat=True)
-    )
-    assert users == [None, None]
+    versions = Chapter.history.filter(id=content["first"].pk).order_by("history_date")
+    users = list(versions.values_list("history_user", flat=True))
+    assert users[:2] == [None, None]
+    assert Revision.objects.order_by("pk").first().author is None
     assert "vertrokken.collega" in out.getvalue()
+    assert "2 goedgekeurde of geplande versies staan weer ter controle" in out.getvalue()
 
 
 def import_from_stdin(document: dict, out: io.StringIO) -> None:
@@ -228,21 +338,105 @@ def import_from_stdin(document: dict, out: io.StringIO) -> None:
 def test_import_refuses_a_database_with_content_unless_replace(content, tmp_path):
     path = tmp_path / "inhoud.json"
     call_command("export_content", output=path, stderr=io.StringIO())
-    ChapterDraft.objects.all().delete()
+    count = Revision.objects.count()
+    Revision.objects.filter(state=S.DRAFT).delete()
     with pytest.raises(CommandError, match="De database heeft al inhoud .*--replace"):
         call_command("import_content", str(path))
-    assert not ChapterDraft.objects.exists()  # nothing changed
+    assert not Revision.objects.filter(state=S.DRAFT).exists()  # nothing changed
 
     call_command("import_content", str(path), "--replace", stdout=io.StringIO())
-    assert ChapterDraft.objects.count() == 2
-    assert Chapter.objects.count() == 3
-    assert Chapter.history.count() == 5
+    assert Revision.objects.filter(state=S.DRAFT).count() == 1
+    assert Chapter.objects.count() == 6
+    assert Revision.objects.count() == count
+
+
+def legacy_draft(review_state: str) -> dict:
+    """A chapter's draft as format version 1 wrote it."""
+    return {
+        "title": "Online actief",
+        "slug": "online-actief-als-ambtenaar",
+        "summary": "",
+        "body": FIRST_BODY + "\n\n## Nieuw\n\nUit het oude concept.",
+        "updated_at": "2024-03-01T09:00:00+00:00",
+        "updated_by": "j.jansen",
+        "change_kind": "major",
+        "change_note": "Een nieuw onderdeel",
+        "publish_at": "2030-01-01T08:00:00+00:00",
+        "scheduled_by": "j.jansen",
+        "review_state": review_state,
+        "review_requested_by": "j.jansen",
+        "review_requested_at": "2024-03-01T10:00:00+00:00",
+        "reviewed_by": "p.pietersen",
+        "reviewed_at": "2024-03-02T10:00:00+00:00",
+        "review_comment": "Prima",
+    }
+
+
+def as_version_1(document: dict, drafts: dict[int, dict]) -> dict:
+    old = {**copy.deepcopy(document), "format_version": 1}
+    for chapter in old["chapters"]:
+        del chapter["revisions"], chapter["live_revision"]
+        chapter["draft"] = drafts.get(chapter["number"])
+    return old
+
+
+@pytest.mark.parametrize(
+    ("review_state", "state", "reviewed"),
+    [("", S.DRAFT, True), ("requested", S.SUBMITTED, True), ("returned", S.RETURNED, True)]
+    + [("approved", S.SUBMITTED, False)],
+)
+def test_a_version_1_file_with_a_draft(content, tmp_path, review_state, state, reviewed):
+    draft = legacy_draft(review_state)
+    document = as_version_1(export_content(), {1: draft, 3: {**draft, "slug": "nog-niet-af"}})
+    delete_content()
+    import_from_stdin(document, io.StringIO())
+
+    first = Chapter.objects.get(number=1)
+    live = first.live_revision
+    assert (live.state, live.title, live.body) == (S.PUBLISHED, first.title, first.body)
+    assert live.created_at == live.published_at == first.last_major_change_at
+    revision = Revision.objects.get(chapter=first, parent=live)
+    assert (revision.state, revision.body) == (state, draft["body"])
+    assert revision.author.username == revision.submitted_by.username == "j.jansen"
+    assert revision.publish_at.isoformat() == draft["publish_at"]
+    assert (revision.reviewed_by is not None) is reviewed
+    steps = list(revision.events.values_list("action", "state", "comment"))
+    assert steps[0][:2] == ("save", "approved" if review_state == "approved" else state)
+    assert (steps[-1][2] == RESUBMITTED) is (review_state == "approved")
+    unpublished = Chapter.objects.get(number=3)
+    assert unpublished.live_revision is None
+    assert list(unpublished.revisions.values_list("parent", flat=True)) == [None]
+    # Read once, it travels in the new format from then on, unchanged.
+    before, after = round_trip(tmp_path)
+    assert before["format_version"] == FORMAT_VERSION
+    assert without_time(after) == without_time(before)
+
+
+def test_images_pass_the_upload_check(content, tmp_path):
+    exif = PillowImage.Exif()
+    exif[0x013B] = "Jan Jansen, Den Haag"  # Artist
+    with_metadata = ImageFactory(data=jpeg_bytes(exif=exif.tobytes()), content_type="image/png")
+    photo = Image.objects.get(content_type="image/jpeg").data
+    round_trip(tmp_path)
+    cleaned = Image.objects.get(pk=with_metadata.pk)
+    assert cleaned.content_type == "image/jpeg"  # the content counts, not the claim
+    assert b"Jan Jansen" not in bytes(cleaned.data) and cleaned.size == len(cleaned.data)
+    with PillowImage.open(BytesIO(bytes(cleaned.data))) as picture:
+        assert not picture.getexif()
+    # An image with nothing but its pixels keeps its bytes: no quality lost per round trip.
+    assert bytes(Image.objects.get(alt_text="Een groen vlak").data) == bytes(photo)
+
+
+def broken(document: dict, key: str, **changes) -> None:
+    revision = revisions_of(document, 4)[3]
+    target = {"revision": revision, "chapter": document["chapters"][0]}[key]
+    target.update(changes)
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d.update(format_version=99), "formaatversie 99"),
+        (lambda d: d.update(format_version=99), "formaatversie 99.*leest formaatversie 1 en 2"),
         (lambda d: d.update(format="iets anders"), "geen export van de inhoud"),
         (lambda d: d["chapters"][0].pop("title"), "het veld „title” ontbreekt"),
         (
@@ -252,7 +446,19 @@ def test_import_refuses_a_database_with_content_unless_replace(content, tmp_path
         (lambda d: d["chapters"][1].update(slug=d["chapters"][0]["slug"]), "twee keer"),
         (lambda d: d["chapters"][0]["anchor_aliases"][0].update(kind="weg"), "„weg”"),
         (lambda d: d["images"][0].update(data="geen base64!"), "het veld „data” klopt niet"),
+        (
+            lambda d: d["images"][0].update(data=base64.b64encode(b"<svg/>").decode()),
+            r"afbeelding 1 \(id \d+, „Een blauw vlak.*”\): Dit bestand is geen PNG-, JPEG- of WebP",
+        ),
         (lambda d: d.update(chapters="geen lijst"), "moet een lijst zijn"),
+        (lambda d: broken(d, "revision", parent=999999), "bouwt voort op versie #999999"),
+        (lambda d: broken(d, "revision", merged_from=999999), "samengevoegd met versie #999999"),
+        (lambda d: broken(d, "revision", state="live"), "„live” is geen toegestane waarde"),
+        (
+            lambda d: broken(d, "chapter", live_revision=revisions_of(d, 4)[0]["id"]),
+            "is geen versie van dit hoofdstuk",
+        ),
+        (lambda d: revisions_of(d, 2).append(revisions_of(d, 2)[0]), "twee keer in het bestand"),
     ],
 )
 def test_a_broken_file_changes_nothing(content, change, message, tmp_path):
@@ -265,6 +471,7 @@ def test_a_broken_file_changes_nothing(content, change, message, tmp_path):
     with pytest.raises(CommandError, match=message):
         call_command("import_content", str(path), "--replace")
     assert list(Chapter.objects.values_list("slug", flat=True)) == ["blijft"]
+    assert not Revision.objects.exists() and not Image.objects.exists()
 
 
 def test_a_file_that_is_not_json_gives_a_dutch_error(db, tmp_path):
@@ -279,4 +486,4 @@ def test_a_file_that_is_not_json_gives_a_dutch_error(db, tmp_path):
 def test_export_writes_to_standard_output(content):
     out = io.StringIO()
     call_command("export_content", stdout=out)
-    assert json.loads(out.getvalue())["chapters"][0]["slug"] == "online-actief-als-ambtenaar"
+    assert json.loads(out.getvalue()) | {"exported_at": ANY} == export_content()

@@ -1,19 +1,23 @@
 """The shape of an export document, and turning field values into JSON and back.
 
 One place decides which fields travel: the ones nobody derives. Derived fields (rendered HTML,
-table of contents, sections, readability of the current text, search documents) are made again
-by the chapter write path on import; a version's readability in the history is kept, because
-the history is never re-rendered.
+table of contents, sections, readability of the current text, search documents, a revision's
+preview) are made again on import; a version's readability in the history is kept, because the
+history is never re-rendered.
 """
 
 import base64
 from datetime import UTC, date, datetime
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 
 FORMAT = "handreiking-portaal-inhoud"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Format version 1 had one shared draft per chapter instead of revisions; still read.
+LEGACY_VERSION = 1
+READABLE_VERSIONS = (LEGACY_VERSION, FORMAT_VERSION)
 
 CHAPTER_FIELDS = (
     "id",  # kept: the permanent link /h/<id>/ and HR's QR codes depend on it
@@ -41,21 +45,31 @@ FORMER_SLUG_FIELDS = ("slug", "created_at")
 ALIAS_FIELDS = ("anchor", "title", "target", "kind", "retired_at")
 CHANGE_NOTE_FIELDS = ("changed_at", "note", "is_first_publication")
 ONBOARDING_FIELDS = ("title", "url", "description", "updated_at")
-DRAFT_FIELDS = (
+# Kept ids, like chapters and images: a superseded revision's event names its successor as
+# "#<id>", and the admin's address of a revision (/admin/…/versie/<id>/) sits in messages and
+# bookmarks. parent and merged_from are these ids, so they refer within the document.
+REVISION_FIELDS = (
+    "id",
+    "parent",
+    "merged_from",
+    "created_at",
     "title",
     "slug",
     "summary",
     "body",
-    "updated_at",
     "change_kind",
     "change_note",
+    "state",
     "publish_at",
-    "review_state",
-    "review_requested_at",
+    "submitted_at",
     "reviewed_at",
     "review_comment",
+    "published_at",
+    "unreviewed_reason",
+    "schedule_problem",
 )
-DRAFT_USER_FIELDS = ("updated_by", "scheduled_by", "review_requested_by", "reviewed_by")
+REVISION_USER_FIELDS = ("author", "submitted_by", "reviewed_by")
+EVENT_FIELDS = ("action", "state", "at", "comment")  # and "user", as a username
 # Kept ids: chapter bodies link to an image by its address, /afbeeldingen/<id>.<ext>.
 IMAGE_FIELDS = ("id", "alt_text", "content_type", "width", "height", "size", "uploaded_at", "data")
 SYNONYM_FIELDS = ("id", "terms", "note", "updated_at")
@@ -65,6 +79,26 @@ HISTORY_META_FIELDS = ("history_date", "history_type", "history_change_reason")
 
 class PortabilityError(Exception):
     """A document that cannot be read or imported; the message is Dutch and says where."""
+
+
+class Users:
+    """Usernames in the document to ids here; a name this database does not know becomes no
+    user (the version, revision or step stays, without a name)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int | None] = {}
+        self.missing: set[str] = set()
+
+    def id_for(self, name: str | None) -> int | None:
+        if name is None:
+            return None
+        if name not in self.ids:
+            model = get_user_model()
+            found = model.objects.filter(**{model.USERNAME_FIELD: name}).values_list("pk")
+            self.ids[name] = (found.first() or (None,))[0]
+            if self.ids[name] is None:
+                self.missing.add(name)
+        return self.ids[name]
 
 
 def history_fields(model) -> tuple[str, ...]:
@@ -111,7 +145,8 @@ def load(model, row, names: tuple[str, ...], *, where: str, **extra) -> models.M
     return model(**values, **extra)
 
 
-def convert(field: models.Field, raw, *, where: str):
+def convert(field: models.Field, raw, *, where: str, label: str | None = None):
+    """One value as `field` takes it; `label` names it as the document does, when that differs."""
     try:
         if isinstance(field, models.BinaryField) and not isinstance(raw, str):
             raise ValidationError("verwacht base64-tekst")
@@ -129,7 +164,8 @@ def convert(field: models.Field, raw, *, where: str):
             raise ValidationError(f"„{value}” is geen toegestane waarde")
     except (ValidationError, ValueError) as error:
         reason = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-        raise PortabilityError(f"{where}: het veld „{field.name}” klopt niet: {reason}") from None
+        name = label or field.name
+        raise PortabilityError(f"{where}: het veld „{name}” klopt niet: {reason}") from None
     return value
 
 

@@ -14,6 +14,8 @@ from handreiking.models import (
     ChapterSlug,
     Image,
     OnboardingMaterial,
+    Revision,
+    RevisionEvent,
     Synonym,
 )
 from handreiking.portability.document import (
@@ -21,13 +23,14 @@ from handreiking.portability.document import (
     BEST_ANSWER_FIELDS,
     CHANGE_NOTE_FIELDS,
     CHAPTER_FIELDS,
-    DRAFT_FIELDS,
-    DRAFT_USER_FIELDS,
+    EVENT_FIELDS,
     FORMAT,
     FORMAT_VERSION,
     FORMER_SLUG_FIELDS,
     IMAGE_FIELDS,
     ONBOARDING_FIELDS,
+    REVISION_FIELDS,
+    REVISION_USER_FIELDS,
     SYNONYM_FIELDS,
     dump,
     history_fields,
@@ -53,41 +56,41 @@ def export_content() -> dict:
 
 
 def _chapters():
-    return (
-        Chapter.objects.in_order()
-        .select_related(
-            "draft__updated_by",
-            "draft__scheduled_by",
-            "draft__review_requested_by",
-            "draft__reviewed_by",
-        )
-        .prefetch_related(
-            Prefetch("former_slugs", ChapterSlug.objects.order_by("created_at", "slug")),
-            Prefetch("anchor_aliases", AnchorAlias.objects.order_by("anchor")),
-            Prefetch("change_notes", ChangeNote.objects.order_by("changed_at", "pk")),
-            Prefetch("onboarding_materials", OnboardingMaterial.objects.order_by("title", "pk")),
-        )
+    revisions = Revision.objects.select_related(*REVISION_USER_FIELDS).order_by("pk")
+    events = RevisionEvent.objects.select_related("user").order_by("at", "pk")
+    return Chapter.objects.in_order().prefetch_related(
+        Prefetch("revisions", revisions),
+        Prefetch("revisions__events", events),
+        Prefetch("former_slugs", ChapterSlug.objects.order_by("created_at", "slug")),
+        Prefetch("anchor_aliases", AnchorAlias.objects.order_by("anchor")),
+        Prefetch("change_notes", ChangeNote.objects.order_by("changed_at", "pk")),
+        Prefetch("onboarding_materials", OnboardingMaterial.objects.order_by("title", "pk")),
     )
 
 
 def _chapter(chapter: Chapter) -> dict:
-    draft = getattr(chapter, "draft", None)
     return {
         **dump(chapter, CHAPTER_FIELDS),
         "history": _history(Chapter, chapter.pk),
         "former_slugs": [dump(row, FORMER_SLUG_FIELDS) for row in chapter.former_slugs.all()],
         "anchor_aliases": [dump(row, ALIAS_FIELDS) for row in chapter.anchor_aliases.all()],
         "change_notes": [dump(row, CHANGE_NOTE_FIELDS) for row in chapter.change_notes.all()],
-        "draft": _draft(draft) if draft else None,
+        "live_revision": chapter.live_revision_id,
+        "revisions": [_revision(revision) for revision in chapter.revisions.all()],
         "onboarding_materials": [
             dump(row, ONBOARDING_FIELDS) for row in chapter.onboarding_materials.all()
         ],
     }
 
 
-def _draft(draft) -> dict:
-    users = {name: _username(getattr(draft, name)) for name in DRAFT_USER_FIELDS}
-    return {**dump(draft, DRAFT_FIELDS), **users}
+def _revision(revision: Revision) -> dict:
+    """A revision with its people as usernames and its steps through review, oldest first."""
+    users = {name: _username(getattr(revision, name)) for name in REVISION_USER_FIELDS}
+    events = [
+        {**dump(event, EVENT_FIELDS), "user": _username(event.user)}
+        for event in revision.events.all()
+    ]
+    return {**dump(revision, REVISION_FIELDS), **users, "events": events}
 
 
 def _image(image: Image) -> dict:

@@ -1,23 +1,25 @@
 """Reading an export document into unsaved rows, checked before anything is written.
 
-Every value goes through its model field's own conversion and checks; a username this database
-does not know becomes no user. A mistake anywhere is a PortabilityError that says where, in
-Dutch, and nothing has changed yet.
+Every value goes through its model field's own conversion and checks, every image through the
+upload's check; a username this database does not know becomes no user. A mistake anywhere is a
+PortabilityError that says where, in Dutch, and nothing has changed yet. Revisions, and why an
+approval does not come along: `handreiking.portability.revisions`.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from handreiking.models import (
     AnchorAlias,
     BestAnswer,
     ChangeNote,
     Chapter,
-    ChapterDraft,
     ChapterSlug,
     Image,
     OnboardingMaterial,
+    Revision,
     Synonym,
 )
 from handreiking.portability.document import (
@@ -25,19 +27,27 @@ from handreiking.portability.document import (
     BEST_ANSWER_FIELDS,
     CHANGE_NOTE_FIELDS,
     CHAPTER_FIELDS,
-    DRAFT_FIELDS,
-    DRAFT_USER_FIELDS,
     FORMAT,
     FORMAT_VERSION,
     FORMER_SLUG_FIELDS,
     IMAGE_FIELDS,
+    LEGACY_VERSION,
     ONBOARDING_FIELDS,
+    READABLE_VERSIONS,
     SYNONYM_FIELDS,
     PortabilityError,
+    Users,
     history_fields,
     items,
     load,
     username,
+)
+from handreiking.portability.images import check_image
+from handreiking.portability.revisions import (
+    RevisionPlan,
+    check_references,
+    legacy_revisions,
+    read_revisions,
 )
 
 
@@ -48,7 +58,8 @@ class ChapterPlan:
     former_slugs: list
     aliases: list
     notes: list
-    draft: ChapterDraft | None
+    revisions: list[RevisionPlan]
+    live: Revision | None
     onboarding: list
 
 
@@ -58,49 +69,39 @@ class Plan:
     images: list[Image] = field(default_factory=list)
     editorial: list[tuple] = field(default_factory=list)  # (synonym or best answer, history)
 
-
-class Users:
-    """Usernames in the document to ids here; a name this database does not know becomes no
-    user (the version or draft stays, without a name)."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int | None] = {}
-        self.missing: set[str] = set()
-
-    def id_for(self, name: str | None) -> int | None:
-        if name is None:
-            return None
-        if name not in self.ids:
-            model = get_user_model()
-            found = model.objects.filter(**{model.USERNAME_FIELD: name}).values_list("pk")
-            self.ids[name] = (found.first() or (None,))[0]
-            if self.ids[name] is None:
-                self.missing.add(name)
-        return self.ids[name]
+    @property
+    def revisions(self) -> list[RevisionPlan]:
+        return [plan for item in self.chapters for plan in item.revisions]
 
 
-def check_format(document) -> None:
+def check_format(document) -> int:
+    """The document's format version, if this portal reads it."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise PortabilityError(
             "Dit is geen export van de inhoud van het Handreiking-portaal "
             f"(het veld „format” moet „{FORMAT}” zijn)."
         )
     version = document.get("format_version")
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        readable = " en ".join(str(number) for number in READABLE_VERSIONS)
         raise PortabilityError(
             f"Dit bestand heeft formaatversie {version!r}; deze versie van het portaal leest "
-            f"alleen formaatversie {FORMAT_VERSION}."
+            f"formaatversie {readable} (de nieuwste is {FORMAT_VERSION})."
         )
+    return version
 
 
 def read(document: dict, users: Users) -> Plan:
+    version, now = check_format(document), timezone.now()
     plan = Plan()
     for index, row in enumerate(items(document, "chapters", where="het bestand"), start=1):
-        plan.chapters.append(_read_chapter(row, where=f"hoofdstuk {index}", users=users))
+        where = f"hoofdstuk {index}"
+        plan.chapters.append(_read_chapter(row, version, where=where, users=users, now=now))
     for index, row in enumerate(items(document, "images", where="het bestand"), start=1):
         where = f"afbeelding {index}"
         image = load(Image, row, IMAGE_FIELDS, where=where)
         image.uploaded_by_id = users.id_for(username(row.get("uploaded_by"), where=where))
+        check_image(image, where=where)
         plan.images.append(image)
     chapter_ids = {item.chapter.pk for item in plan.chapters}
     for key, model, names in (
@@ -115,10 +116,11 @@ def read(document: dict, users: Users) -> Plan:
             history = _read_history(model, row, instance.pk, where=where, users=users)
             plan.editorial.append((instance, history))
     _check_unique(plan)
+    check_references(plan.revisions)
     return plan
 
 
-def _read_chapter(row, *, where: str, users: Users) -> ChapterPlan:
+def _read_chapter(row, version: int, *, where: str, users: Users, now: datetime) -> ChapterPlan:
     chapter = load(Chapter, row, CHAPTER_FIELDS, where=where)
     where = f"hoofdstuk {chapter.number} ({chapter.slug})"
     link = {"chapter_id": chapter.pk}
@@ -130,19 +132,16 @@ def _read_chapter(row, *, where: str, users: Users) -> ChapterPlan:
             for index, item in enumerate(found, start=1)
         ]
 
-    draft = None
-    if row.get("draft") is not None:
-        draft = load(ChapterDraft, row["draft"], DRAFT_FIELDS, where=f"{where}, concept", **link)
-        for name in DRAFT_USER_FIELDS:
-            name_here = username(row["draft"].get(name), where=f"{where}, concept")
-            setattr(draft, f"{name}_id", users.id_for(name_here))
+    revisions = legacy_revisions if version == LEGACY_VERSION else read_revisions
+    plans, live = revisions(row, chapter, where=where, users=users, now=now)
     return ChapterPlan(
         chapter=chapter,
         history=_read_history(Chapter, row, chapter.pk, where=where, users=users),
         former_slugs=rows("former_slugs", ChapterSlug, FORMER_SLUG_FIELDS, "oud adres"),
         aliases=rows("anchor_aliases", AnchorAlias, ALIAS_FIELDS, "oud anker"),
         notes=rows("change_notes", ChangeNote, CHANGE_NOTE_FIELDS, "wijzigingsnotitie"),
-        draft=draft,
+        revisions=plans,
+        live=live,
         onboarding=rows("onboarding_materials", OnboardingMaterial, ONBOARDING_FIELDS, "materiaal"),
     )
 
@@ -152,7 +151,7 @@ def _read_history(model, row: dict, pk, *, where: str, users: Users) -> list:
     names = history_fields(historical)
     versions = []
     for index, item in enumerate(items(row, "history", where=where), start=1):
-        here = f"{where}, versie {index}"
+        here = f"{where}, versie {index} in de geschiedenis"
         version = load(historical, item, names, where=here, **{model._meta.pk.attname: pk})
         version.history_user_id = users.id_for(username(item.get("history_user"), where=here))
         versions.append(version)

@@ -1,13 +1,16 @@
 """Put an exported document back: all of it in one transaction, or nothing.
 
 The whole document is read and checked before the first write, so a broken file changes
-nothing. Chapters are saved through the chapter write path (it renders the HTML, table of
-contents, sections and readability, indexes for search and replaces the content version), with
-simple_history's `skip_history_when_saving`, because the document brings the history itself.
-What that write path stamps (publication dates, review date) is put back with update()
-afterwards; retired anchors are inserted before a second save, so the write path writes them
-into the stored HTML as it did when they retired; former addresses come last, after the saves
-that would otherwise touch them.
+nothing. The chapter rows go in first, then every revision (each rendered again for its
+preview) with its steps through review, so that each chapter already has its live revision
+when it is saved through the chapter write path: that path renders the HTML, table of contents,
+sections and readability, indexes for search and replaces the content version, and records a
+published text without its live revision as a new revision, which the document's own makes
+unnecessary. Saves use simple_history's `skip_history_when_saving`, because the document brings
+the history itself. What the write path stamps (publication dates, review date) is put back
+with update() afterwards; retired anchors are inserted before a second save, so the write path
+writes them into the stored HTML as it did when they retired; former addresses come last, after
+the saves that would otherwise touch them.
 """
 
 from dataclasses import dataclass, field
@@ -19,24 +22,28 @@ from handreiking.models import (
     AnchorAlias,
     BestAnswer,
     Chapter,
-    ChapterDraft,
     ContentVersion,
     Image,
+    Revision,
+    RevisionEvent,
     SearchTerm,
     Synonym,
 )
-from handreiking.models.content import SINGLETON
-from handreiking.portability.document import STAMPED_FIELDS, PortabilityError
-from handreiking.portability.reading import ChapterPlan, Users, check_format, read
+from handreiking.portability.document import STAMPED_FIELDS, PortabilityError, Users
+from handreiking.portability.reading import ChapterPlan, read
+from handreiking.portability.revisions import RevisionPlan
 
 # Models whose ids the document keeps; their id sequences must continue after the largest.
-KEPT_IDS = (Chapter, Image, Synonym, BestAnswer)
+KEPT_IDS = (Chapter, Image, Synonym, BestAnswer, Revision)
 
 
 @dataclass
 class ImportSummary:
     chapters: int = 0
     versions: int = 0
+    revisions: int = 0
+    # Arrived approved or scheduled: back in review, for a colleague here to approve again.
+    resubmitted: int = 0
     images: int = 0
     unknown_users: set[str] = field(default_factory=set)
 
@@ -44,12 +51,15 @@ class ImportSummary:
 def import_content(*, document, replace: bool = False) -> ImportSummary:
     """Import a document made by `export_content`. Refuses when the database already has
     content, unless `replace`: then that content is deleted first, in the same transaction."""
-    check_format(document)
     users = Users()
     plan = read(document, users)
     try:
         with transaction.atomic():
             _make_room(replace=replace)
+            # Rows only (no write path yet), for the revisions to belong to.
+            Chapter.objects.bulk_create([item.chapter for item in plan.chapters])
+            _insert_revisions(plan.revisions)
+            _continue_sequences()  # a revision the write path might add comes after the kept
             for item in plan.chapters:
                 _restore_chapter(item)
             for image in plan.images:
@@ -58,12 +68,15 @@ def import_content(*, document, replace: bool = False) -> ImportSummary:
                 _insert(instance)
                 type(instance).history.model.objects.bulk_create(history)
             _continue_sequences()
-            _finish()
+            # Every instance serves the imported text on its next request.
+            ContentVersion.objects.bump()
     except DatabaseError as error:
         raise PortabilityError(f"De inhoud past niet in deze database: {error}") from error
     return ImportSummary(
         chapters=len(plan.chapters),
         versions=sum(len(item.history) for item in plan.chapters),
+        revisions=len(plan.revisions),
+        resubmitted=sum(revision.resubmitted for revision in plan.revisions),
         images=len(plan.images),
         unknown_users=users.missing,
     )
@@ -73,7 +86,8 @@ def delete_content() -> None:
     """Remove all content (what an export holds, and what is derived from it); reflections,
     accounts and search statistics stay."""
     with transaction.atomic():
-        Chapter.objects.all().delete()  # with drafts, notes, addresses, anchors, search rows
+        # With their revisions, notes, addresses, anchors and search rows.
+        Chapter.objects.all().delete()
         Image.objects.all().delete()
         Synonym.objects.all().delete()
         # Deleting adds a "deleted" version to each history: the history goes as well.
@@ -86,6 +100,7 @@ def _make_room(*, replace: bool) -> None:
     counts = {
         "hoofdstukken": Chapter.objects.count(),
         "versies in de geschiedenis": Chapter.history.model.objects.count(),
+        "opgeslagen versies van de redactie": Revision.objects.count(),
         "afbeeldingen": Image.objects.count(),
     }
     found = ", ".join(f"{count} {label}" for label, count in counts.items() if count)
@@ -99,11 +114,22 @@ def _make_room(*, replace: bool) -> None:
     delete_content()
 
 
+def _insert_revisions(plans: list[RevisionPlan]) -> None:
+    """Every revision in document order (a parent in the same document may come later: foreign
+    keys are checked at commit), then all their steps, in order."""
+    for plan in plans:
+        plan.revision.save(force_insert=True)  # renders its preview
+        for event in plan.events:
+            event.revision = plan.revision
+    RevisionEvent.objects.bulk_create([event for plan in plans for event in plan.events])
+
+
 def _restore_chapter(item: ChapterPlan) -> None:
     chapter = item.chapter
     stamped = {name: getattr(chapter, name) for name in STAMPED_FIELDS}
+    chapter.live_revision_id = item.live.pk if item.live is not None else None
     chapter.skip_history_when_saving = True
-    chapter.save(force_insert=True)
+    chapter.save()  # the write path, on the row inserted before
     if item.aliases:
         AnchorAlias.objects.bulk_create(item.aliases)
         chapter.save()  # the write path now keeps these anchors in the stored HTML
@@ -111,8 +137,6 @@ def _restore_chapter(item: ChapterPlan) -> None:
     Chapter.history.model.objects.bulk_create(item.history)
     for instance in [*item.former_slugs, *item.notes, *item.onboarding]:
         _insert(instance)
-    if item.draft is not None:
-        _insert(item.draft)
 
 
 def _insert(instance) -> None:
@@ -136,11 +160,3 @@ def _continue_sequences() -> None:
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
-
-
-def _finish() -> None:
-    """A new content version (every instance serves the imported text on its next request),
-    and the next planned publication of an imported draft."""
-    ContentVersion.objects.bump()
-    first = ChapterDraft.objects.scheduled().values_list("publish_at", flat=True).first()
-    ContentVersion.objects.filter(pk=SINGLETON).update(next_publication_at=first)
