@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from handreiking.editorial import review
 from handreiking.models import ChangeNote, Chapter, Revision
-from tests.factories import ChapterFactory
+from tests.factories import ChapterFactory, UserFactory, publish_change
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,9 @@ def test_change_form_shows_markdown_editor_and_content_warnings(editor_client):
     assert "Controleer de tekst" in body
     assert "wijst nog nergens naar (#)" in body
     assert 'name="_save_draft"' in body
-    assert 'name="_publish"' in body
+    assert 'name="_request_review"' in body
+    # Nothing approved, no right to skip review: nothing to publish yet.
+    assert 'name="_publish"' not in body
 
 
 def test_seed_placeholder_link_is_flagged_in_the_change_form(editor_client):
@@ -258,16 +261,18 @@ def test_restoring_an_old_version_is_itself_a_new_version(client, editor_client)
     chapter = ChapterFactory(body="De samenleving bevindt zich ook online.")
     original = chapter.body
     first_version = chapter.history.last()
-    editor_client.post(
-        f"{CHANGELIST}{chapter.pk}/change/", form_data(chapter, body="Korte nieuwe tekst.")
-    )
+    publish_change(chapter=chapter, body="Korte nieuwe tekst.")
     versions = chapter.history.count()
     url = reverse("admin:handreiking_chapter_restore", args=[chapter.pk, first_version.pk])
     confirm = editor_client.get(url)
     assert confirm.status_code == 200
-    assert "Terugzetten en publiceren" in confirm.content.decode()
+    assert "Terugzetten en ter controle aanbieden" in confirm.content.decode()
     response = editor_client.post(url, {"change_kind": "minor", "change_note": ""})
     assert response.status_code == 302
+    chapter.refresh_from_db()
+    assert chapter.body == "Korte nieuwe tekst."  # waits for a colleague
+    waiting = Revision.objects.get(chapter=chapter, state="submitted")
+    review.approve(revision_id=waiting.pk, user=UserFactory(groups=["Redacteuren"]))
     chapter.refresh_from_db()
     assert chapter.body == original
     assert chapter.history.count() == versions + 1

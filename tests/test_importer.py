@@ -6,9 +6,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from handreiking.content import SEED_FILE
+from handreiking.editorial import review
 from handreiking.importer import ImportFormatError, parse_handreiking
-from handreiking.models import ChangeNote, Chapter
-from tests.factories import ChapterFactory
+from handreiking.models import ChangeNote, Chapter, Revision
+from tests.factories import ChapterFactory, UserFactory
 
 SEED = SEED_FILE.read_text(encoding="utf-8")
 
@@ -89,11 +90,16 @@ def test_import_adds_new_chapters_and_keeps_edited_ones_without_force(tmp_path):
     source.write_text(IMPORTED + "\n\n43. Een nieuw hoofdstuk\n\nNieuwe tekst.\n", encoding="utf-8")
     out = StringIO()
     call_command("import_handreiking", str(source), stdout=out)
-    assert "Hoofdstuk 43: nieuw gepubliceerd" in out.getvalue()
+    assert "Hoofdstuk 43: nieuw, ter controle aangeboden" in out.getvalue()
     assert "Hoofdstuk 42: overgeslagen" in out.getvalue()
     chapter.refresh_from_db()
     assert chapter.body == "Door de redactie herschreven."
     new = Chapter.objects.get(number=43)
+    # Imported text is never live before a colleague approves it.
+    assert not new.is_published
+    waiting = Revision.objects.get(chapter=new, state="submitted")
+    review.approve(revision_id=waiting.pk, user=UserFactory(groups=["Redacteuren"]))
+    new.refresh_from_db()
     assert new.is_published
     assert new.slug == "een-nieuw-hoofdstuk"
     assert ChangeNote.objects.filter(chapter=new, is_first_publication=True).exists()
@@ -113,7 +119,11 @@ def test_import_with_force_overwrites_as_a_new_version(tmp_path):
     source.write_text(IMPORTED, encoding="utf-8")
     out = StringIO()
     call_command("import_handreiking", str(source), "--force", stdout=out)
-    assert "Hoofdstuk 42: overschreven" in out.getvalue()
+    assert "Hoofdstuk 42: nieuwe versie ter controle aangeboden" in out.getvalue()
+    chapter.refresh_from_db()
+    assert chapter.body == "Door de redactie herschreven."
+    waiting = Revision.objects.get(chapter=chapter, state="submitted")
+    review.approve(revision_id=waiting.pk, user=UserFactory(groups=["Redacteuren"]))
     chapter.refresh_from_db()
     assert "De samenleving bevindt zich" in chapter.body
     assert chapter.history.count() == versions + 1

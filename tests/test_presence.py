@@ -59,7 +59,7 @@ def test_opening_the_edit_page_records_the_editor(editor_client, editor):
     assert presence.seen_at >= presence.started_at
     # The page carries what its script needs, and no notice: nobody else is editing.
     page = response.content.decode()
-    assert f'data-heartbeat-url="{heartbeat_url(chapter)}"' in page
+    assert f'data-heartbeat-url="{heartbeat_url(chapter)}?versie=' in page
     assert f'data-stop-url="{stop_url(chapter)}"' in page
     assert f'data-chapter-id="{chapter.pk}"' in page
     assert f'data-user-id="{editor.pk}"' in page
@@ -221,7 +221,8 @@ def test_a_reader_with_view_permission_only_is_not_recorded_but_sees_the_notice(
     assert not EditingPresence.objects.filter(user=viewer).exists()
 
 
-def test_a_failed_save_keeps_the_presence_and_publishing_ends_it(editor_client, editor):
+def test_a_failed_save_keeps_the_presence_and_publishing_ends_it(editor_client, editor, settings):
+    settings.EDITING_REVIEW_REQUIRED = False
     chapter = ChapterFactory()
     editor_client.get(change_url(chapter))
     invalid = {**form_data(chapter, body="Nieuw.", change_kind="major"), "_publish": "1"}

@@ -146,7 +146,6 @@ class ChapterAdmin(
             user=user,
             change_kind=data["change_kind"],
             change_note=data.get("change_note", ""),
-            publish_at=data.get("publish_at") if action in {SCHEDULE, REQUEST_REVIEW} else None,
             **{name: data[name] for name in DRAFT_FIELDS},
         )
         request.editorial_saved = saved

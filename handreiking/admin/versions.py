@@ -177,8 +177,8 @@ class VersionsAdminMixin:
             else:
                 self.message_user(
                     request,
-                    _("De oude versie is teruggezet en met spoed gepubliceerd.")
-                    if reason
+                    _("De oude versie is teruggezet en gepubliceerd.")
+                    if reason or not settings.EDITING_REVIEW_REQUIRED
                     else _(
                         "De oude versie staat klaar als nieuwe versie en is ter controle "
                         "aangeboden. Zodra een collega hem goedkeurt, zien lezers hem."

@@ -4,6 +4,7 @@ The address (slug) stays as it is, so links that work now keep working. Someone 
 to publish without review may put it back at once, with a reason; the chapter is then "nog te
 controleren" until a colleague looks."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
@@ -25,7 +26,8 @@ def restore_version(
     urgent_reason: str = "",
 ) -> Saved:
     """A new revision with the title, summary and text of an earlier published version, offered
-    for review (or published at once with `urgent_reason`, for those allowed to)."""
+    for review (or published at once with `urgent_reason`, for those allowed to, or when review
+    is switched off)."""
     record = chapter.history.get(history_id=history_id)
     when = date_format(timezone.localtime(record.history_date), "j F Y H:i")
     note = change_note.strip() or _("Versie van %(when)s teruggezet") % {"when": when}
@@ -45,6 +47,8 @@ def restore_version(
         revision = saved.revision
         if urgent_reason.strip():
             publishing.publish_unreviewed(revision=revision, user=user, reason=urgent_reason)
+        elif not settings.EDITING_REVIEW_REQUIRED:
+            publishing.publish(revision=revision, user=user)
         elif revision.state in {"draft", "returned"}:
             review.submit(revision=revision, user=user)
     return saved

@@ -39,9 +39,9 @@ def head(chapter: Chapter) -> Revision | None:
     newest = chapter.revisions.open().newest_first().first()
     if newest is not None:
         return newest
-    if chapter.live_revision_id:
-        return Revision.objects.filter(pk=chapter.live_revision_id).first()
-    return None
+    # Read afresh: the caller's chapter may be older than the last publication.
+    live = Chapter.objects.filter(pk=chapter.pk).values("live_revision")
+    return Revision.objects.filter(pk__in=live).first()
 
 
 def save_revision(
@@ -143,6 +143,8 @@ def _same(revision: Revision, text: dict, publish_at) -> bool:
     """Nothing to save: the same text (and, for open work, the same kind, note and moment)."""
     if publish_at is not None and publish_at != revision.publish_at:
         return False
+    if not revision.is_open and (text["change_note"] or text["change_kind"] != ChangeKind.MINOR):
+        return False  # a change announced to readers, even without new text
     names = TEXT if not revision.is_open else text.keys()
     return all(getattr(revision, name) == text[name] for name in names)
 

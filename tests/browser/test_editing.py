@@ -71,7 +71,7 @@ def test_editor_drafts_previews_publishes_compares_and_restores(
     # Restore it: a new version with the old text.
     page.click("text=Zet de oudere versie terug")
     page.click("input[value='Terugzetten en publiceren']")
-    page.locator("text=De versie is teruggezet").wait_for()
+    page.locator("text=De oude versie is teruggezet en gepubliceerd").wait_for()
     reader.goto(chapter.get_absolute_url())
     assert original_sentence in reader.inner_text("main")
     assert "Luisteren op LinkedIn" not in reader.inner_text("main")
