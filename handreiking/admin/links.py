@@ -24,6 +24,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from handreiking import anchors
+from handreiking.admin.lookup import ChapterLookupMixin
 from handreiking.links import absolute_url, base_url
 from handreiking.markdown import RESERVED_IDS, chapter_path, plain_text, render_chapter
 from handreiking.models import AnchorAlias, Chapter, ChapterSlug, OnboardingMaterial
@@ -308,7 +309,7 @@ def logged_in_or_401(view):
     return checked
 
 
-class LinksAdminMixin:
+class LinksAdminMixin(ChapterLookupMixin):
     """Mixed into ChapterAdmin (before SimpleHistoryAdmin): the live "Wie linkt hierheen?"."""
 
     def get_urls(self):
@@ -325,7 +326,7 @@ class LinksAdminMixin:
     def link_report_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """The report for the posted `body` and `title`, for those who may change the chapter:
         the HTML fragment the change page's report swaps in."""
-        chapter = self._chapter_or_404(request, object_id, change=True)
+        chapter = self.chapter_or_404(request, object_id, change=True)
         body = request.POST.get("body", "")
         if len(body) > MAX_BODY_CHARS:
             response = HttpResponse(TOO_LONG, status=413, content_type="text/plain; charset=utf-8")

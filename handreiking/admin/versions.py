@@ -3,8 +3,6 @@ restoring one, and django-simple-history's per-version page made read-only."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
     HttpRequest,
@@ -18,12 +16,16 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from handreiking import history
+from handreiking.admin.lookup import ChapterLookupMixin
 from handreiking.editorial import restoring, revisions
 from handreiking.editorial.states import WorkflowError
 from handreiking.forms import RestoreForm
 from handreiking.markdown import content_warnings
 from handreiking.models import ChangeNote, Chapter, ChapterSlug, Revision
 from handreiking.views import chapter_context
+
+# The newest revisions the history page lists; each links to its own page.
+REVISIONS_SHOWN = 50
 
 
 def known_chapter_slugs() -> set[str]:
@@ -32,7 +34,7 @@ def known_chapter_slugs() -> set[str]:
     )
 
 
-class VersionsAdminMixin:
+class VersionsAdminMixin(ChapterLookupMixin):
     """Mixed into ChapterAdmin (before SimpleHistoryAdmin): preview, compare and restore."""
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
@@ -41,11 +43,24 @@ class VersionsAdminMixin:
         comparison with the version before it, and restoring goes through our own view."""
         if request.method not in {"GET", "HEAD"}:
             return HttpResponseNotAllowed(["GET", "HEAD"])
-        chapter = self._chapter_or_404(request, object_id)
+        chapter = self.chapter_or_404(request, object_id)
         if not chapter.history.filter(history_id=version_id).exists():
             raise Http404(_("Deze versie bestaat niet."))
         url = reverse("admin:handreiking_chapter_compare", args=[chapter.pk])
         return HttpResponseRedirect(f"{url}?b={int(version_id)}")
+
+    def history_view(self, request, object_id, extra_context=None):
+        """simple-history's list of published versions, and every revision (drafts too)."""
+        chapter = self.chapter_or_404(request, object_id)
+        shown = list(
+            chapter.revisions.newest_first().select_related("author")[: REVISIONS_SHOWN + 1]
+        )
+        context = {
+            "revisions": shown[:REVISIONS_SHOWN],
+            "more_revisions": len(shown) > REVISIONS_SHOWN,
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, extra_context=context)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -74,22 +89,9 @@ class VersionsAdminMixin:
             *super().get_urls(),
         ]
 
-    def _chapter_or_404(self, request, object_id, *, change: bool = False) -> Chapter:
-        chapter = get_object_or_404(
-            Chapter.objects.select_related("live_revision"), pk=unquote(object_id)
-        )
-        allowed = (
-            self.has_change_permission(request, chapter)
-            if change
-            else self.has_view_or_change_permission(request, chapter)
-        )
-        if not allowed:
-            raise PermissionDenied
-        return chapter
-
     def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """The newest open revision (or `?versie=`) exactly as readers will see it."""
-        chapter = self._chapter_or_404(request, object_id)
+        chapter = self.chapter_or_404(request, object_id)
         wanted = request.GET.get("versie", "")
         draft = (
             get_object_or_404(Revision, pk=int(wanted), chapter=chapter)
@@ -125,7 +127,7 @@ class VersionsAdminMixin:
         return response
 
     def compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        chapter = self._chapter_or_404(request, object_id)
+        chapter = self.chapter_or_404(request, object_id)
         records = list(chapter.history.order_by("-history_date", "-history_id"))
         if len(records) < 2:
             messages.info(request, _("Er is nog maar één versie; er valt niets te vergelijken."))
@@ -156,7 +158,7 @@ class VersionsAdminMixin:
         return TemplateResponse(request, "admin/handreiking/chapter/compare.html", context)
 
     def restore_view(self, request: HttpRequest, object_id: str, history_id: int) -> HttpResponse:
-        chapter = self._chapter_or_404(request, object_id, change=True)
+        chapter = self.chapter_or_404(request, object_id, change=True)
         record = chapter.history.filter(history_id=history_id).first()
         if record is None:
             raise Http404(_("Deze versie bestaat niet."))
@@ -211,7 +213,7 @@ class VersionsAdminMixin:
     def revision_view(self, request: HttpRequest, object_id: str, revision_id: int) -> HttpResponse:
         """One saved revision (a draft too): its text against the one it was built on, where it
         stands, and every step it took."""
-        chapter = self._chapter_or_404(request, object_id)
+        chapter = self.chapter_or_404(request, object_id)
         revision = get_object_or_404(
             Revision.objects.select_related("author", "parent", "merged_from"),
             pk=revision_id,

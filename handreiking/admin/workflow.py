@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from handreiking import history
+from handreiking.admin.lookup import ChapterLookupMixin
 from handreiking.editorial import checks, merging, publishing, review, revisions, states
 from handreiking.editorial.revisions import common_base, merge_partner
 from handreiking.models import Chapter, Revision, RevisionState
@@ -66,7 +67,7 @@ class CheckedForm(forms.Form):
     )
 
 
-class WorkflowAdminMixin:
+class WorkflowAdminMixin(ChapterLookupMixin):
     """Mixed into ChapterAdmin (before SimpleHistoryAdmin): its workflow URLs and views."""
 
     def get_urls(self):
@@ -113,7 +114,7 @@ class WorkflowAdminMixin:
 
     def review_list_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """The chapter's changes waiting for review: straight to the one, if there is one."""
-        chapter = self._chapter_or_404(request, object_id, change=True)
+        chapter = self.chapter_or_404(request, object_id, change=True)
         waiting = chapter.revisions.awaiting_review().first()
         if waiting is None:
             messages.info(request, _("Er staat voor dit hoofdstuk geen wijziging ter controle."))
@@ -126,7 +127,7 @@ class WorkflowAdminMixin:
         """One revision a colleague asked to check, against the live text, with approve and
         return-with-comment. The address names the revision: approving from a page loaded
         before the text changed is refused, because that revision is no longer waiting."""
-        chapter = self._chapter_or_404(request, object_id, change=True)
+        chapter = self.chapter_or_404(request, object_id, change=True)
         revision = get_object_or_404(
             Revision.objects.select_related("author", "submitted_by"),
             pk=revision_id,
@@ -182,7 +183,7 @@ class WorkflowAdminMixin:
     def merge_view(self, request: HttpRequest, object_id: str, revision_id: int) -> HttpResponse:
         """Two editors' texts, paragraph by paragraph: what only one changed is taken, where both
         changed the same place this editor chooses. Both revisions stay in the history."""
-        chapter = self._chapter_or_404(request, object_id, change=True)
+        chapter = self.chapter_or_404(request, object_id, change=True)
         mine = get_object_or_404(Revision, pk=revision_id, chapter=chapter)
         theirs = merge_partner(chapter, mine, request.GET.get("met") or request.POST.get("met"))
         if theirs is None:
@@ -240,7 +241,7 @@ class WorkflowAdminMixin:
         )
 
     def checked_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        chapter = self._chapter_or_404(request, object_id, change=True)
+        chapter = self.chapter_or_404(request, object_id, change=True)
         form = CheckedForm(request.POST, prefix="checked")
         if not form.is_valid():
             messages.error(request, _("Vul een geldige datum in, of laat het veld leeg."))
@@ -264,7 +265,7 @@ class WorkflowAdminMixin:
 
     def draft_compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """One click from the editor: the newest open revision against what readers see now."""
-        chapter = self._chapter_or_404(request, object_id)
+        chapter = self.chapter_or_404(request, object_id)
         draft = revisions.head(chapter)
         if draft is None or not draft.is_open:
             messages.info(request, _("Er is geen concept: de gepubliceerde tekst is de nieuwste."))

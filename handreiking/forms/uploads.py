@@ -106,6 +106,8 @@ class OnboardingMaterialForm(forms.ModelForm):
     url = forms.URLField(
         label=_("Adres"),
         required=False,
+        # The column's length: a longer address must be refused here, not by PostgreSQL.
+        max_length=OnboardingMaterial._meta.get_field("url").max_length,
         assume_scheme="https",
         help_text=_("Link naar het materiaal op het intranet (https://…). Niet verplicht."),
     )
