@@ -6,7 +6,8 @@ from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
 from handreiking import search
-from handreiking.models import ChapterSlug, ContentVersion, SearchSection
+from handreiking.editorial import revisions
+from handreiking.models import ChapterSlug, ContentVersion, Revision, SearchSection
 from tests.factories import ChapterFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +108,23 @@ def test_a_data_migration_saving_the_historical_model_gets_the_same_write_path(c
     page = client.get("/handreiking/na-migratie/").content.decode()
     assert 'id="uit-een-migratie"' in page
     assert search.search("migratie").count == 1
+
+
+def test_a_direct_save_is_recorded_as_the_live_revision():
+    """`chapter.body = …; chapter.save()` from a shell: the history and the editors' starting
+    point match what readers see."""
+    chapter = ChapterFactory(body="Eerst.")
+    first = chapter.live_revision_id
+    assert Revision.objects.get(pk=first).body == "Eerst."
+    chapter.body = "Direct veranderd."
+    chapter.save()
+    chapter.refresh_from_db()
+    live = Revision.objects.get(pk=chapter.live_revision_id)
+    assert live.pk != first and live.body == "Direct veranderd." and live.state == "published"
+    assert live.parent_id == first
+    assert revisions.head(chapter) == live
+    # A save that changes no text records nothing new.
+    chapter.review_by = None
+    chapter.save()
+    chapter.refresh_from_db()
+    assert chapter.live_revision_id == live.pk

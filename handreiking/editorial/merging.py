@@ -74,5 +74,5 @@ def body_from(regions: list[Region], choices: dict[int, str]) -> str:
 def field_from(region: Region, choice: str) -> str:
     if not region.is_conflict:
         return region.settled[0]
-    # A single line has no "both": the colleague's stands unless this editor chose theirs.
+    # A single line has no "both": the colleague's stands unless this editor chose their own.
     return region.mine[0] if choice == MINE else region.theirs[0]
