@@ -13,18 +13,22 @@ _LINE_END = re.compile(r"\r\n?")
 _HARD_BREAK = "  "
 
 
+def _breaks(line: str, following: str) -> bool:
+    """Whether the white space at the end of `line` may be a hard line break that readers see.
+    Kept whenever it may be one: two spaces too many are invisible, a lost break is not."""
+    # Python-Markdown expands tabs (to 4 columns) before it looks for the two spaces.
+    return bool(line.strip() and following.strip()) and line.expandtabs(4).endswith(_HARD_BREAK)
+
+
 def normalise_text(text: str) -> str:
-    """LF line endings, Unicode NFC, no whitespace at the end of a line, no blank lines at the
-    end. Renders exactly as the text it was made from: a Markdown hard line break (two or more
-    spaces before the next non-blank line) is kept, as exactly two spaces."""
+    """LF line endings, Unicode NFC, no white space at the end of a line, no blank lines at
+    the end. Renders as the text it was made from: two or more spaces (tabs counted as
+    Python-Markdown counts them) at the end of a line before a non-blank line may be a hard
+    line break, and are kept as exactly two. (A first line of nothing but white space goes,
+    though Python-Markdown reads it as the start of a paragraph.)"""
     lines = unicodedata.normalize("NFC", _LINE_END.sub("\n", text or "")).split("\n")
-    for index, line in enumerate(lines):
-        stripped = line.rstrip()
-        hard_break = (
-            stripped
-            and line.endswith(_HARD_BREAK)
-            and index + 1 < len(lines)
-            and lines[index + 1].strip()
-        )
-        lines[index] = stripped + _HARD_BREAK if hard_break else stripped
-    return "\n".join(lines).rstrip("\n")
+    following = [*lines[1:], ""]
+    return "\n".join(
+        line.rstrip() + (_HARD_BREAK if _breaks(line, after) else "")
+        for line, after in zip(lines, following, strict=True)
+    ).rstrip("\n")
