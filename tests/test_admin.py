@@ -248,10 +248,7 @@ def test_history_lists_versions_and_compare_shows_a_readable_diff(editor_client,
 
 def test_diff_escapes_markup_from_the_text(editor_client):
     chapter = ChapterFactory()
-    editor_client.post(
-        f"{CHANGELIST}{chapter.pk}/change/",
-        form_data(chapter, body=chapter.body + "\n\n<script>alert(1)</script>"),
-    )
+    publish_change(chapter=chapter, body=chapter.body + "\n\n<script>alert(1)</script>")
     text = editor_client.get(f"{CHANGELIST}{chapter.pk}/vergelijken/").content.decode()
     assert "<script>alert(1)" not in text
     assert "&lt;script&gt;" in text

@@ -59,7 +59,7 @@ def test_opening_the_edit_page_records_the_editor(editor_client, editor):
     assert presence.seen_at >= presence.started_at
     # The page carries what its script needs, and no notice: nobody else is editing.
     page = response.content.decode()
-    assert f'data-heartbeat-url="{heartbeat_url(chapter)}?versie=' in page
+    assert f'data-heartbeat-url="{heartbeat_url(chapter)}"' in page
     assert f'data-stop-url="{stop_url(chapter)}"' in page
     assert f'data-chapter-id="{chapter.pk}"' in page
     assert f'data-user-id="{editor.pk}"' in page

@@ -146,7 +146,9 @@ def test_two_editors_in_conflict_keep_both_texts_and_merge(people, anna, bram, c
     assert f"/samenvoegen/{mine.pk}/" in response["Location"]
     # Both texts are kept, and Anna hears of it on her next heartbeat.
     assert theirs.state == mine.state == S.DRAFT
-    ping = a.post(f"{CHANGELIST}{chapter.pk}/bezig/?versie={theirs.pk}").json()
+    ping = a.post(
+        f"{CHANGELIST}{chapter.pk}/bezig/", headers={"X-Editor-Version": str(theirs.pk)}
+    ).json()
     assert "nieuwere versie" in ping["message"]
     page = b.get(response["Location"]).content.decode()
     assert "Begin van Anna." in page and "Begin van Bram." in page

@@ -66,7 +66,7 @@ class PresenceAdminMixin:
             part
             for part in (
                 presence_message(editors),
-                newer_revision_message(chapter, opened=request.GET.get("versie", "")),
+                newer_revision_message(chapter, opened=request.headers.get("X-Editor-Version", "")),
             )
             if part
         )

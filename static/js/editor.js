@@ -166,7 +166,8 @@
       credentials: "same-origin",
       redirect: "manual", // a login redirect is the answer itself, not something to follow
       cache: "no-store",
-      headers: { "X-CSRFToken": csrfToken(), "X-Requested-With": "XMLHttpRequest", Accept: "application/json" }
+      // The version this page opened: the answer says when a colleague saved a newer one.
+      headers: { "X-CSRFToken": csrfToken(), "X-Requested-With": "XMLHttpRequest", Accept: "application/json", "X-Editor-Version": page.version }
     })
       .then(function (response) {
         var lost = response.type === "opaqueredirect" || response.status === 401 || response.status === 403;

@@ -25,8 +25,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
-from handreiking.editorial import review
-from handreiking.models import Chapter, ExternalLink, OnboardingMaterial
+from handreiking.editorial import review, revisions
+from handreiking.models import Chapter, ExternalLink, OnboardingMaterial, Revision
 from tests.browser.conftest import CHROMIUM
 from tests.factories import (
     ChapterFactory,
@@ -80,6 +80,9 @@ class Site:
 
     chapter: Chapter
     users: dict = field(default_factory=dict)
+    # A revision's own page and the merge of two editors' revisions.
+    revision_path: str = ""
+    merge_path: str = ""
 
     @property
     def public(self) -> list[str]:
@@ -116,6 +119,8 @@ class Site:
             ("editor", f"{chapter}/controle/"),
             ("editor", f"{chapter}/concept-vergelijken/"),
             ("editor", "/admin/handreiking/chapter/planning/"),
+            ("editor", self.revision_path),
+            ("editor", self.merge_path),
             ("editor", "/admin/"),
             ("editor", "/admin/handreiking/externallink/"),
             ("reviewer", "/admin/handreiking/reflection/"),
@@ -147,6 +152,17 @@ def build_site() -> Site:
         change_note="Voorbeelden toegevoegd.",
     )
     review.schedule(revision=draft, user=author, publish_at=timezone.now() + timedelta(days=2))
+    # A colleague saved on top of the live text meanwhile: two revisions to merge.
+    conflict = revisions.save_revision(
+        chapter=chapter,
+        base=Revision.objects.get(pk=Chapter.objects.get(pk=chapter.pk).live_revision_id),
+        user=UserFactory(groups=["Redacteuren"], first_name="Bram", last_name="Jansen"),
+        title=chapter.title,
+        slug=chapter.slug,
+        summary=chapter.summary,
+        body=BODY + "\nMeer weten? Lees hoofdstuk 3 of vraag het de redactie.\n",
+    ).revision
+    base_path = f"/admin/handreiking/chapter/{chapter.pk}"
     ExternalLink.objects.create(
         url="https://www.example.org/verdwenen",
         is_broken=True,
@@ -168,7 +184,12 @@ def build_site() -> Site:
         "reviewer": UserFactory(groups=["Beoordelaars"]),
         "hr": UserFactory(groups=["HR"]),
     }
-    return Site(chapter=chapter, users=users)
+    return Site(
+        chapter=chapter,
+        users=users,
+        revision_path=f"{base_path}/versies/{draft.pk}/",
+        merge_path=f"{base_path}/samenvoegen/{conflict.pk}/?met={draft.pk}",
+    )
 
 
 def new_context(browser, live_server, *, scheme: str = "light", width: int = 1280):

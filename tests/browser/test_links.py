@@ -13,7 +13,11 @@ BODY = (
 )
 
 
-def test_a_section_link_from_voor_hr_survives_a_renamed_heading(page, browser, live_server, login):
+def test_a_section_link_from_voor_hr_survives_a_renamed_heading(
+    page, browser, live_server, login, settings
+):
+    # About anchors; the second pair of eyes has its own browser tests (test_workflow.py).
+    settings.EDITING_REVIEW_REQUIRED = False
     chapter = ChapterFactory(title="Online netwerken", body=BODY)
 
     # HR copies the section's permanent link and its QR code from /voor-hr/.
