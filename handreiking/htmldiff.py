@@ -125,19 +125,19 @@ def opcodes(before: list[str], after: list[str]) -> list[tuple]:
     ):
         end += 1
     a_end, b_end = len(before) - end, len(after) - end
-    opcodes = [("equal", 0, start, 0, start)] if start else []
+    found = [("equal", 0, start, 0, start)] if start else []
     if max(a_end, b_end) - start > MAX_BLOCKS:
-        opcodes.append(("replace", start, a_end, start, b_end))
+        found.append(("replace", start, a_end, start, b_end))
     elif a_end > start or b_end > start:
         # autojunk: thousands of identical blocks (empty list items, rules) would otherwise
         # make the matcher quadratic.
         matcher = difflib.SequenceMatcher(a=before[start:a_end], b=after[start:b_end])
-        opcodes.extend(
+        found.extend(
             (op, a1 + start, a2 + start, b1 + start, b2 + start)
             for op, a1, a2, b1, b2 in matcher.get_opcodes()
         )
     if end:
-        opcodes.append(("equal", a_end, len(before), b_end, len(after)))
+        found.append(("equal", a_end, len(before), b_end, len(after)))
     return [op for op in opcodes if op[0] != "equal" or op[2] > op[1]]
 
 
