@@ -138,7 +138,7 @@ def opcodes(before: list[str], after: list[str]) -> list[tuple]:
         )
     if end:
         found.append(("equal", a_end, len(before), b_end, len(after)))
-    return [op for op in opcodes if op[0] != "equal" or op[2] > op[1]]
+    return [op for op in found if op[0] != "equal" or op[2] > op[1]]
 
 
 class _HtmlDiff:
