@@ -152,6 +152,9 @@ def test_two_editors_in_conflict_keep_both_texts_and_merge(people, anna, bram, c
     assert "nieuwere versie" in ping["message"]
     page = b.get(response["Location"]).content.decode()
     assert "Begin van Anna." in page and "Begin van Bram." in page
+    # Not now? The edit page keeps offering the merge of the two versions side by side.
+    form = b.get(change_url(chapter)).content.decode()
+    assert "nog een versie naast deze" in form and f"samenvoegen/{mine.pk}/?met={theirs.pk}" in form
     assert "Einde van Bram." in page  # only Bram changed it: taken as it is
     b.post(response["Location"], {"met": theirs.pk, "deel-0": "mine"})
     merged = Revision.objects.open().get(chapter=chapter)

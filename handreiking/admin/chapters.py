@@ -224,9 +224,7 @@ class ChapterAdmin(
                 today=timezone.localdate(),
                 review_required=settings.EDITING_REVIEW_REQUIRED,
                 may_publish_unreviewed=request.user.has_perm("handreiking.publish_without_review"),
-                awaiting=list(
-                    obj.revisions.awaiting_review().select_related("submitted_by", "author")
-                ),
+                parallel=revisions.parallel(head),
                 behind_live=revisions.behind_live(head, obj),
             )
         # A user with view permission only gets a form without the text fields.

@@ -41,6 +41,16 @@ MONTHS = [
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
 
+def numbered(regions: list[merging.Region]) -> list[tuple[int, merging.Region, int]]:
+    """Each region with its index (the form's field name) and, for a choice, its number as
+    the editor counts them: 1, 2, 3."""
+    out, count = [], 0
+    for index, region in enumerate(regions):
+        count += region.is_conflict
+        out.append((index, region, count))
+    return out
+
+
 class ReviewForm(forms.Form):
     APPROVE, RETURN = "approve", "return"
     comment = forms.CharField(
@@ -235,7 +245,7 @@ class WorkflowAdminMixin(ChapterLookupMixin):
                 _("Versies samenvoegen: %(chapter)s"),
                 mine=mine,
                 theirs=theirs,
-                regions=list(enumerate(body)),
+                regions=numbered(body),
                 fields=[(name, label, fields[name]) for name, label in merging.FIELDS],
             ),
         )

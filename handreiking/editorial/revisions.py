@@ -201,3 +201,19 @@ def common_base(mine: Revision, theirs: Revision) -> Revision | None:
     """The newest revision both were built on: what each side changed is measured against it."""
     shared = lineage(mine) & lineage(theirs)
     return Revision.objects.filter(pk__in=shared).newest_first().first()
+
+
+def parallel(revision: Revision | None) -> list[Revision]:
+    """Other open revisions of the chapter that this one does not build on: work in progress
+    next to it (a conflict kept, or a colleague's version in review), for its editor to merge."""
+    if revision is None or not revision.is_open:
+        return []
+    mine = lineage(revision)
+    others = (
+        Revision.objects.open()
+        .filter(chapter_id=revision.chapter_id)
+        .exclude(pk__in=mine)
+        .select_related("author")
+        .newest_first()
+    )
+    return [other for other in others if revision.pk not in lineage(other)]
