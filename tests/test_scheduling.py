@@ -133,7 +133,9 @@ def test_an_unapproved_plan_never_goes_live(author):
     draft.refresh_from_db()
     assert draft.state == S.SUBMITTED and draft.publish_at == moment
     assert scheduling.publish_due(now=moment + dt.timedelta(hours=1)) == []
-    assert list(Revision.objects.planned_without_approval()) == [draft]
+    assert list(Revision.objects.planned_without_approval(now=timezone.now())) == [draft]
+    later = timezone.now() - dt.timedelta(days=2)  # two days before: not yet a concern
+    assert list(Revision.objects.planned_without_approval(now=later)) == []
 
 
 def test_a_schedule_that_cannot_go_through_goes_back_with_the_reason(author, colleague):

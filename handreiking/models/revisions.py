@@ -7,6 +7,8 @@ in the workflow (`state`, who reviewed it, when it goes live) moves, through the
 `handreiking.editorial.states`, each with an entry in `RevisionEvent`.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -67,13 +69,19 @@ class RevisionQuerySet(models.QuerySet):
     def due(self, *, now):
         return self.scheduled().filter(publish_at__lte=now)
 
-    def planned_without_approval(self):
-        """A go-live moment without an approval behind it: it will not go live on its own."""
+    def planned_without_approval(self, *, now):
+        """A go-live moment without an approval behind it, that needs someone's attention: the
+        approval was lost to a later change, or the moment is within a day or already past.
+        Such a revision does not go live on its own."""
+        lost = models.Q(parent__events__action="approve")
+        soon = models.Q(publish_at__lte=now + timedelta(days=1))
         return (
             self.filter(publish_at__isnull=False)
             .filter(
                 state__in=[RevisionState.DRAFT, RevisionState.SUBMITTED, RevisionState.RETURNED]
             )
+            .filter(lost | soon)
+            .distinct()
             .order_by("publish_at", "pk")
         )
 

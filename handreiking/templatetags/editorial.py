@@ -33,7 +33,7 @@ def editorial_dashboard(context) -> dict:
         "now": timezone.now(),
         "awaiting_review": awaiting,
         "returned": list(revisions.returned_to(user)) if user.is_authenticated else [],
-        "unapproved_plans": list(revisions.planned_without_approval()),
+        "unapproved_plans": list(revisions.planned_without_approval(now=timezone.now())),
         "needing_check": list(Chapter.objects.needing_check()),
         "scheduled": list(revisions.scheduled()[:10]),
         "overdue": list(Chapter.objects.review_overdue(today=today)),
