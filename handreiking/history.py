@@ -31,7 +31,15 @@ NOT_RENDERED = (
     "Deze tekst is te groot om te laten zien zoals lezers hem zien. "
     "U ziet de verschillen in de Markdown-tekst."
 )
-COMPARED_FIELDS = (("title", "Titel"), ("summary", "Samenvatting"), ("body", "Tekst"))
+# Everything of a version readers see, so a reviewer sees every change they approve: the
+# number (the chapter's place) and the address (slug) too.
+COMPARED_FIELDS = (
+    ("number", "Nummer"),
+    ("title", "Titel"),
+    ("slug", "Adres (slug)"),
+    ("summary", "Samenvatting"),
+    ("body", "Tekst"),
+)
 # Fields shown as readers see them (rendered Markdown); the others are plain text.
 RENDERED_FIELDS = {"body"}
 MAX_WORDS_FOR_WORD_DIFF = 400  # per paragraph; a longer one is shown removed and added whole
@@ -133,6 +141,13 @@ def renders_quickly(text: str) -> bool:
     return link_work <= MAX_LINK_WORK_TO_RENDER
 
 
+def _unknown(older, newer, name: str) -> bool:
+    """A number or address one side does not record (a revision from before numbers were kept,
+    the empty "before" of a first publication): no row rather than a change that is none."""
+    optional = name in {"number", "slug"}
+    return optional and None in (getattr(older, name, None), getattr(newer, name, None))
+
+
 def compare(older, newer) -> list[dict]:
     """Per field of two versions (historical records, chapters, revisions): its `label`,
     whether it `changed`, the inline `diff` and both sides (`old_html`, `new_html`) for reading
@@ -140,8 +155,10 @@ def compare(older, newer) -> list[dict]:
     its Markdown, and `same_for_readers`: the Markdown changed but readers see the same."""
     changes = []
     for name, label in COMPARED_FIELDS:
-        old = normalise_text(getattr(older, name, "") or "")
-        new = normalise_text(getattr(newer, name, "") or "")
+        if _unknown(older, newer, name):
+            continue
+        old = normalise_text(str(getattr(older, name, "") or ""))
+        new = normalise_text(str(getattr(newer, name, "") or ""))
         change = {"label": label, "changed": old != new, "rendered": False, "note": ""}
         if name not in RENDERED_FIELDS:
             change.update(_plain(old, new), raw_diff=None)
@@ -160,8 +177,12 @@ def summarise(older, newer, *, compare_url: str) -> list[dict]:
     to the full comparison. For pages that must stay fast whatever the texts are."""
     changes = []
     for name, label in COMPARED_FIELDS:
-        old = normalise_text(getattr(older, name, "") or "")
-        new = normalise_text(getattr(newer, name, "") or "")
+        if _unknown(older, newer, name):
+            continue
+        if _unknown(older, newer, name):
+            continue
+        old = normalise_text(str(getattr(older, name, "") or ""))
+        new = normalise_text(str(getattr(newer, name, "") or ""))
         summary = format_html(
             '{} woorden worden {} woorden. <a href="{}">Bekijk de verschillen</a>.',
             number_format(len(old.split()), force_grouping=True),

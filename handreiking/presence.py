@@ -11,6 +11,7 @@ from django.utils.text import get_text_list
 
 from handreiking.editorial.publishing import display_name
 from handreiking.editorial.revisions import head
+from handreiking.ids import parse_id
 from handreiking.models import Chapter, EditingPresence
 
 # Rows of editors whose browser never said goodbye (a crash, a closed laptop) go after a day.
@@ -92,8 +93,8 @@ def presence_message(editors: list[dict[str, str]]) -> str:
 def newer_revision_message(chapter: Chapter, *, opened: str) -> str:
     """Told on the next heartbeat when someone saved a version after this editor opened theirs:
     saving then keeps both, and the editor merges them."""
-    current = head(chapter)
-    if current is None or not opened.isdigit() or current.pk == int(opened):
+    current, opened_pk = head(chapter), parse_id(opened)
+    if current is None or opened_pk is None or current.pk == opened_pk:
         return ""
     return (
         f"{display_name(current.author)} heeft om "

@@ -150,6 +150,8 @@ def test_publishing_a_major_change_updates_date_notes_and_clears_draft(
                 change_kind="major",
                 change_note="Alinea over LinkedIn toegevoegd.",
             ),
+            # Continuing on the draft just saved (the page hands back the version it opened).
+            "opened_revision": Revision.objects.open().get(chapter=chapter).pk,
             "_publish": "1",
         },
     )

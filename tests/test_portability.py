@@ -18,6 +18,7 @@ from django.utils import timezone
 from PIL import Image as PillowImage
 
 from handreiking.editorial import publishing, review, scheduling
+from handreiking.editorial.publishing import PublishError
 from handreiking.editorial.revisions import head, save_revision
 from handreiking.forms.uploads import inspect_image
 from handreiking.models import (
@@ -134,7 +135,9 @@ def content():
     approved = save_draft(chapter=fourth, user=editor, body="Een.\n\nTwee.\n\nDrie.")
     review.submit(revision=approved, user=editor, publish_at=timezone.now() + timedelta(days=1))
     review.approve(revision_id=approved.pk, user=reviewer)
-    review.unschedule(revision=approved, user=editor)
+    # Approved without a moment: where a scheduled publication that could not go through
+    # leaves a revision (editorial.scheduling._give_up).
+    scheduling._give_up(approved.pk, PublishError("Het adres is intussen van een ander hoofdstuk."))
 
     submitted = new_chapter(5, reviewer, "Ter controle", "ter-controle")
     review.submit(revision=submitted, user=reviewer)

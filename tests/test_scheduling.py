@@ -115,14 +115,39 @@ def test_two_timers_at_once_on_postgresql_publish_once(author, colleague):
     assert sorted(len(published) for published in results) == [0, 1]
 
 
-def test_a_cancelled_schedule_stays_approved_and_never_publishes(client, author, colleague):
+def test_a_cancelled_schedule_goes_back_to_review_and_never_publishes(client, author, colleague):
+    """The colleague approved the text for that moment: going live sooner needs a new look."""
     chapter = ChapterFactory(body="Oude tekst.")
     revision = schedule(chapter, author, colleague, body="Nieuwe tekst.")
     review.unschedule(revision=revision, user=author)
     revision.refresh_from_db()
-    assert revision.state == S.APPROVED and revision.publish_at is None
+    assert revision.state == S.SUBMITTED and revision.publish_at is None
     assert scheduling.publish_due(now=timezone.now() + dt.timedelta(days=1)) == []
     assert "Oude tekst." in client.get(chapter.get_absolute_url()).content.decode()
+
+
+def test_an_earlier_moment_needs_review_a_later_one_keeps_the_approval(author, colleague):
+    chapter = ChapterFactory(body="Oude tekst.")
+    revision = schedule(chapter, author, colleague, body="Nieuwe tekst.", minutes=60)
+    later = revision.publish_at + dt.timedelta(hours=2)
+    assert review.schedule(revision=revision, user=author, publish_at=later).state == S.SCHEDULED
+    earlier = timezone.now() + dt.timedelta(minutes=5)
+    assert review.schedule(revision=revision, user=author, publish_at=earlier).state == S.SUBMITTED
+    steps = list(revision.events.values_list("action", flat=True))
+    assert steps[-2:] == ["reschedule", "reopen"]
+
+
+def test_an_approval_is_for_the_moment_the_reviewer_saw(author, colleague):
+    chapter = ChapterFactory(body="Oude tekst.")
+    draft = save_draft(chapter=chapter, user=author, body="Onder embargo.")
+    moment = timezone.now() + dt.timedelta(days=2)
+    review.submit(revision=draft, user=author, publish_at=moment)
+    seen = review.moment_token(Revision.objects.get(pk=draft.pk))
+    review.unschedule(revision=draft, user=author)  # meanwhile, while the colleague reads
+    with pytest.raises(WorkflowError, match="moment"):
+        review.approve(revision_id=draft.pk, user=colleague, moment=seen)
+    chapter.refresh_from_db()
+    assert chapter.body == "Oude tekst."
 
 
 def test_an_unapproved_plan_never_goes_live(author):
@@ -167,7 +192,10 @@ def test_an_unexpected_failure_of_one_leaves_the_others(author, colleague, monke
     monkeypatch.setattr(publishing, "publish", flaky)
     assert scheduling.publish_due(now=arrive(fine)) == [second]
     broken.refresh_from_db()
-    assert broken.state == S.APPROVED and broken.schedule_problem
+    # A passing fault: still scheduled, so the timer's next run tries again.
+    assert broken.state == S.SCHEDULED and not broken.schedule_problem
+    monkeypatch.setattr(publishing, "publish", real)
+    assert scheduling.publish_due(now=arrive(fine)) == [first]
 
 
 def test_scheduling_in_the_past_is_refused_with_a_dutch_message(author):
@@ -212,7 +240,7 @@ def test_an_editor_schedules_changes_and_cancels_from_the_form(client, author, c
     assert timezone.localtime(draft.publish_at).hour == later.hour
     client.post(url, {**data, "_cancel_schedule": "1"})
     draft.refresh_from_db()
-    assert draft.publish_at is None and draft.state == S.APPROVED
+    assert draft.publish_at is None and draft.state == S.SUBMITTED
     assert "Oude tekst." in client.get(chapter.get_absolute_url()).content.decode()
 
 

@@ -11,10 +11,10 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
 
-from handreiking.editorial import checks, publishing, review, revisions, scheduling
+from handreiking.editorial import checks, publishing, restoring, review, revisions, scheduling
 from handreiking.editorial.retention import prune_revisions
 from handreiking.editorial.states import WorkflowError
-from handreiking.models import Revision, RevisionEvent, RevisionState
+from handreiking.models import Chapter, Revision, RevisionEvent, RevisionState
 from tests.factories import ChapterFactory, UserFactory, save_draft
 from tests.test_admin import form_data
 
@@ -420,3 +420,133 @@ def test_chapter_live_fields_are_written_only_by_the_editorial_wing():
     ]
     assert offenders == []
     assert publishing.publish and publishing.publish_unreviewed
+
+
+# What a review of this design found, each played by several people at once.
+
+
+def test_a_version_started_before_the_live_text_never_undoes_it(anna, bram, carla):
+    """Bram's version and Anna's both start from the same live text; Anna's goes live first.
+    Approving Bram's as it is would quietly undo Anna's: refused, with the way forward."""
+    chapter = ChapterFactory(body="Een.\n\nTwee.")
+    base = revisions.head(chapter)
+    fields = {"title": chapter.title, "slug": chapter.slug, "summary": chapter.summary}
+    annas = revisions.save_revision(
+        chapter=chapter, base=base, user=anna, body="Een.\n\nTwee (Anna).", **fields
+    ).revision
+    brams = revisions.save_revision(
+        chapter=chapter, base=base, user=bram, body="Een (Bram).\n\nTwee.", **fields
+    ).revision
+    for revision in (annas, brams):
+        review.submit(revision=revision, user=revision.author)
+    review.approve(revision_id=annas.pk, user=carla)
+    with pytest.raises(publishing.PublishError, match="samen"):
+        review.approve(revision_id=brams.pk, user=carla)
+    chapter.refresh_from_db()
+    assert chapter.body == "Een.\n\nTwee (Anna)."
+    assert Revision.objects.get(pk=brams.pk).state == S.SUBMITTED  # nothing half done
+
+
+def test_who_published_without_review_cannot_be_the_second_pair_of_eyes(anna, bram, carla):
+    chapter = ChapterFactory(body="Oud.")
+    carla.user_permissions.add(Permission.objects.get(codename="publish_without_review"))
+    draft = save_draft(chapter=chapter, user=anna, body="Anna's tekst.")
+    publishing.publish_unreviewed(revision=draft, user=carla, reason="Kan niet wachten.")
+    for who in (carla, anna):
+        with pytest.raises(WorkflowError, match="collega"):
+            checks.mark_checked(chapter=Chapter.objects.get(pk=chapter.pk), user=who)
+    checks.mark_checked(chapter=Chapter.objects.get(pk=chapter.pk), user=bram)
+
+
+def test_a_new_address_and_number_are_shown_to_the_reviewer_and_wait_for_approval(
+    people, anna, bram
+):
+    chapter = ChapterFactory(slug="oud-adres", number=150)
+    a = people[anna]
+    data = {**opened(a, chapter), "slug": "nieuw-adres", "number": 151, "_request_review": "1"}
+    a.post(change_url(chapter), data)
+    chapter.refresh_from_db()
+    assert (chapter.slug, chapter.number) == ("oud-adres", 150)  # readers see no change yet
+    waiting = Revision.objects.get(chapter=chapter, state=S.SUBMITTED)
+    page = people[bram].get(f"{CHANGELIST}{chapter.pk}/controle/{waiting.pk}/").content.decode()
+    assert "Adres (slug)" in page and "nieuw-adres" in page and "Nummer" in page
+    review.approve(revision_id=waiting.pk, user=bram)
+    chapter.refresh_from_db()
+    assert (chapter.slug, chapter.number) == ("nieuw-adres", 151)
+
+
+def test_a_step_that_cannot_be_taken_says_why_and_keeps_the_text(people, anna, bram):
+    chapter = ChapterFactory(body="Oud.")
+    a = people[anna]
+    a.post(change_url(chapter), {**opened(a, chapter), "body": "Nieuw.", "_request_review": "1"})
+    review.approve(
+        revision_id=Revision.objects.get(chapter=chapter, state=S.SUBMITTED).pk,
+        user=bram,
+    )
+    # Nothing changed: "Plannen" on the live text says so instead of failing.
+    moment = (timezone.localtime() + dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    response = a.post(
+        change_url(chapter),
+        {**opened(a, chapter), "publish_at": moment, "_schedule": "1"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "Er is geen nieuwe versie om te plannen" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "controle/999999/",
+        "samenvoegen/999999/",
+        "voorbeeld/?versie=%C2%B2",
+        "versies/999999/",
+    ],
+)
+def test_odd_addresses_answer_in_dutch_without_an_error(people, anna, address):
+    chapter = ChapterFactory()
+    response = people[anna].get(f"{CHANGELIST}{chapter.pk}/{address}")
+    assert response.status_code in {200, 302, 404}
+
+
+@pytest.mark.parametrize("month", ["9999-12", "1-1", "2026-13", "x"])
+def test_any_month_in_the_calendar_address_shows_a_calendar(people, anna, month):
+    response = people[anna].get(f"{CHANGELIST}planning/?maand={month}")
+    assert response.status_code == 200
+
+
+def test_a_tampered_opened_version_keeps_a_colleagues_work(people, anna, bram):
+    chapter = ChapterFactory(body="Een.")
+    brams = save_draft(chapter=chapter, user=bram, body="Een, van Bram.")
+    review.submit(revision=brams, user=bram)
+    a = people[anna]
+    data = {**opened(a, chapter), "body": "Een, van Anna.", "_save_draft": "1"}
+    data["opened_revision"] = ""  # an old tab, or a tampered form
+    response = a.post(change_url(chapter), data)
+    assert "/samenvoegen/" in response["Location"]
+    assert Revision.objects.get(pk=brams.pk).state == S.SUBMITTED
+
+
+def test_a_restore_leaves_a_colleagues_open_work_beside_it(anna, bram):
+    chapter = ChapterFactory(body="Eerste.")
+    first = chapter.history.first()
+    chapter.body = "Tweede."
+    chapter.save()
+    brams = save_draft(chapter=chapter, user=bram, body="Tweede, van Bram.")
+    review.submit(revision=brams, user=bram)
+    restoring.restore_version(
+        chapter=chapter, history_id=first.history_id, user=anna, change_kind="minor"
+    )
+    assert Revision.objects.get(pk=brams.pk).state == S.SUBMITTED
+    assert revisions.parallel(Revision.objects.get(pk=brams.pk))
+
+
+def test_retention_keeps_the_chain_open_work_builds_on(anna, settings):
+    settings.EDITING_REVISION_RETENTION_DAYS = 30
+    chapter = ChapterFactory()
+    first = save_draft(chapter=chapter, user=anna, body="Een.")
+    second = save_draft(chapter=chapter, user=anna, body="Twee.")
+    third = save_draft(chapter=chapter, user=anna, body="Drie.")  # open, built on both
+    assert prune_revisions(now=timezone.now() + dt.timedelta(days=31)) == 0
+    assert revisions.lineage(third) >= {first.pk, second.pk}
+    assert not revisions.behind_live(third, Chapter.objects.get(pk=chapter.pk))

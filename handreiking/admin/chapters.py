@@ -21,6 +21,7 @@ from handreiking.admin.presence import PresenceAdminMixin
 from handreiking.admin.versions import VersionsAdminMixin, known_chapter_slugs
 from handreiking.admin.workflow import CheckedForm, WorkflowAdminMixin
 from handreiking.editorial import checks, publishing, review, revisions
+from handreiking.editorial.states import WorkflowError
 from handreiking.forms import (
     CANCEL_SCHEDULE,
     DRAFT_FIELDS,
@@ -146,38 +147,73 @@ class ChapterAdmin(
             user=user,
             change_kind=data["change_kind"],
             change_note=data.get("change_note", ""),
+            number=data["number"],
             **{name: data[name] for name in DRAFT_FIELDS},
         )
         request.editorial_saved = saved
         if saved.conflict_with is not None:
             return  # both texts are kept; the editor merges next (response_change)
-        revision = saved.revision
-        if change and "number" in form.changed_data:
-            publishing.renumber(chapter=obj, number=data["number"], user=user)
         if change and "review_by" in form.changed_data and obj.is_published and data["review_by"]:
             checks.set_review_by(chapter=obj, review_by=data["review_by"], user=user)
-        if action == REQUEST_REVIEW and revision.state in SUBMITTABLE:
-            review.submit(revision=revision, user=user, publish_at=data.get("publish_at"))
+        try:
+            self._next_step(request, action, saved.revision, data)
+        except (WorkflowError, publishing.PublishError) as error:
+            # The text is saved; only the step after it could not be taken (each step rolls
+            # back on its own): say why, in Dutch, on the edit page.
+            request.editorial_error = str(error)
+
+    def _next_step(self, request, action, revision, data) -> None:
+        user = request.user
+        if action == REQUEST_REVIEW:
+            if revision.state in SUBMITTABLE:
+                review.submit(revision=revision, user=user, publish_at=data.get("publish_at"))
         elif action == SCHEDULE:
             review.schedule(revision=revision, user=user, publish_at=data["publish_at"])
         elif action == CANCEL_SCHEDULE:
             review.unschedule(revision=revision, user=user)
-        elif not form.saves_draft:
+        elif action == "":
             self._publish(request, revision, data)
 
     def _publish(self, request, revision, data) -> None:
-        if revision.state in {RevisionState.APPROVED, RevisionState.SCHEDULED}:
+        if revision.state == RevisionState.APPROVED:
             publishing.publish(revision=revision, user=request.user)
+        elif revision.state == RevisionState.SCHEDULED:
+            when = timezone.localtime(revision.publish_at).strftime("%d-%m-%Y %H:%M")
+            raise WorkflowError(
+                _(
+                    "Deze versie is goedgekeurd voor %(when)s en gaat dan vanzelf live. Moet het "
+                    "eerder, kies dan „Planning annuleren”: een collega kijkt dan opnieuw."
+                )
+                % {"when": when}
+            )
         elif data.get("urgent_reason"):
             publishing.publish_unreviewed(
                 revision=revision, user=request.user, reason=data["urgent_reason"]
             )
-        else:  # review switched off (EDITING_REVIEW_REQUIRED=0)
+        elif not settings.EDITING_REVIEW_REQUIRED:
             publishing.publish(revision=revision, user=request.user)
+        elif revision.state == RevisionState.PUBLISHED:
+            raise WorkflowError(_("Er was niets veranderd: lezers zien deze tekst al."))
+        else:
+            raise WorkflowError(
+                _("Deze versie is nog niet goedgekeurd. Kies „Ter controle aanbieden”.")
+            )
 
     def _after_save(self, request, obj) -> HttpResponse:
         saved = getattr(request, "editorial_saved", None)
         change_url = reverse("admin:handreiking_chapter_change", args=[obj.pk])
+        error = getattr(request, "editorial_error", None)
+        if saved is not None and error:
+            if saved.unchanged:
+                self.message_user(request, error, messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("Uw tekst is bewaard als versie %(pk)s. Maar: %(error)s")
+                    % {"pk": saved.revision.pk, "error": error},
+                    messages.ERROR,
+                )
+            return HttpResponseRedirect(change_url)
         if saved is not None and saved.conflict_with is not None:
             self.message_user(
                 request,

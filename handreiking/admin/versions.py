@@ -20,6 +20,7 @@ from handreiking.admin.lookup import ChapterLookupMixin
 from handreiking.editorial import restoring, revisions
 from handreiking.editorial.states import WorkflowError
 from handreiking.forms import RestoreForm
+from handreiking.ids import parse_id
 from handreiking.markdown import content_warnings
 from handreiking.models import ChangeNote, Chapter, ChapterSlug, Revision
 from handreiking.views import chapter_context
@@ -92,10 +93,10 @@ class VersionsAdminMixin(ChapterLookupMixin):
     def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """The newest open revision (or `?versie=`) exactly as readers will see it."""
         chapter = self.chapter_or_404(request, object_id)
-        wanted = request.GET.get("versie", "")
+        wanted = parse_id(request.GET.get("versie"))
         draft = (
-            get_object_or_404(Revision, pk=int(wanted), chapter=chapter)
-            if wanted.isdigit()
+            get_object_or_404(Revision, pk=wanted, chapter=chapter)
+            if wanted is not None
             else revisions.head(chapter)
         )
         if draft is not None and not draft.is_open and not wanted:

@@ -19,6 +19,7 @@ from handreiking import history
 from handreiking.admin.lookup import ChapterLookupMixin
 from handreiking.editorial import checks, merging, publishing, review, revisions, states
 from handreiking.editorial.revisions import common_base, merge_partner
+from handreiking.ids import parse_id
 from handreiking.models import Chapter, Revision, RevisionState
 
 # The "before" of a chapter's first publication: nothing.
@@ -53,6 +54,8 @@ def numbered(regions: list[merging.Region]) -> list[tuple[int, merging.Region, i
 
 class ReviewForm(forms.Form):
     APPROVE, RETURN = "approve", "return"
+    # The go-live moment the reviewer saw: an approval is for that moment.
+    moment = forms.CharField(widget=forms.HiddenInput, required=False)
     comment = forms.CharField(
         label=_("Opmerking voor de auteur"),
         required=False,
@@ -143,7 +146,7 @@ class WorkflowAdminMixin(ChapterLookupMixin):
             pk=revision_id,
             chapter=chapter,
         )
-        form = ReviewForm(request.POST or None)
+        form = ReviewForm(request.POST or None, initial={"moment": review.moment_token(revision)})
         own = not states.may_act_as_colleague(revision, request.user)
         if request.method == "POST" and form.is_valid():
             return self._decide(request, chapter, revision, form)
@@ -174,7 +177,11 @@ class WorkflowAdminMixin(ChapterLookupMixin):
                 messages.success(request, _("De wijziging is teruggestuurd naar de auteur."))
             else:
                 done = review.approve(
-                    revision_id=revision.pk, user=request.user, comment=comment, chapter=chapter
+                    revision_id=revision.pk,
+                    user=request.user,
+                    comment=comment,
+                    chapter=chapter,
+                    moment=form.cleaned_data["moment"],
                 )
                 if done.state == RevisionState.SCHEDULED:
                     when = timezone.localtime(done.publish_at)
@@ -195,7 +202,9 @@ class WorkflowAdminMixin(ChapterLookupMixin):
         changed the same place this editor chooses. Both revisions stay in the history."""
         chapter = self.chapter_or_404(request, object_id, change=True)
         mine = get_object_or_404(Revision, pk=revision_id, chapter=chapter)
-        theirs = merge_partner(chapter, mine, request.GET.get("met") or request.POST.get("met"))
+        theirs = merge_partner(
+            chapter, mine, parse_id(request.GET.get("met") or request.POST.get("met"))
+        )
         if theirs is None:
             messages.info(request, _("Er is niets samen te voegen: dit is de nieuwste versie."))
             return HttpResponseRedirect(self._change_url(chapter))
@@ -300,7 +309,10 @@ class WorkflowAdminMixin(ChapterLookupMixin):
         try:
             year, month = (int(part) for part in request.GET.get("maand", "").split("-"))
             first = dt.date(year, month, 1)
-        except ValueError:
+            # A month in the calendar's range: the neighbours are computed from it.
+            if not dt.MINYEAR < year < dt.MAXYEAR:
+                raise ValueError(year)
+        except (ValueError, OverflowError):
             first = today.replace(day=1)
         drafts = list(
             Revision.objects.filter(publish_at__isnull=False)

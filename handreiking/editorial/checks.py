@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from handreiking.editorial.publishing import URGENT_MARK, display_name
+from handreiking.editorial.publishing import display_name
 from handreiking.editorial.states import WorkflowError
-from handreiking.models import Chapter
+from handreiking.models import Chapter, Revision
 from handreiking.models.chapters import default_review_by
 
 
@@ -25,7 +25,7 @@ def mark_checked(
         raise WorkflowError(
             _("Alleen een gepubliceerd hoofdstuk kunt u als gecontroleerd markeren.")
         )
-    if chapter.needs_check and urgent_publisher_id(chapter) == user.pk:
+    if chapter.needs_check and user.pk in unreviewed_by(chapter):
         raise WorkflowError(
             _("U publiceerde dit zonder controle; een collega moet het nalezen, niet uzelf.")
         )
@@ -43,14 +43,14 @@ def mark_checked(
     return fresh
 
 
-def urgent_publisher_id(chapter: Chapter) -> int | None:
-    """Who published the version still waiting for its second pair of eyes."""
-    urgent = chapter.history.filter(history_change_reason__endswith=URGENT_MARK)
-    return (
-        urgent.order_by("-history_date", "-history_id")
-        .values_list("history_user_id", flat=True)
-        .first()
-    )
+def unreviewed_by(chapter: Chapter) -> set[int]:
+    """Who may not be the second pair of eyes for the text published without review: whoever
+    published it, wrote it or offered it."""
+    live = Revision.objects.filter(pk=chapter.live_revision_id).first()
+    if live is None:
+        return set()
+    publishers = live.events.filter(action="publish_unreviewed").values_list("user_id", flat=True)
+    return {pk for pk in (*publishers, live.author_id, live.submitted_by_id) if pk is not None}
 
 
 def set_review_by(*, chapter: Chapter, review_by: date, user: AbstractBaseUser) -> None:

@@ -7,7 +7,7 @@ import brings is live before someone looked at it."""
 from django.db import transaction
 
 from handreiking.editorial import review
-from handreiking.editorial.revisions import head, save_revision
+from handreiking.editorial.revisions import live, save_revision
 from handreiking.importer import ParsedChapter
 from handreiking.models import ChangeKind, Chapter, ChapterSlug
 
@@ -37,7 +37,8 @@ def import_chapters(
                 slug, kind, key = chapter.slug, ChangeKind.MAJOR, "updated"
             saved = save_revision(
                 chapter=chapter,
-                base=head(chapter),
+                # On top of what readers see: an editor's open work stays next to it.
+                base=live(chapter) if chapter.pk else None,
                 user=None,
                 title=item.title,
                 slug=slug,

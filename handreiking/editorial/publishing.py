@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handreiking.editorial import states
+from handreiking.editorial.revisions import behind_live, lock_chapter
 from handreiking.models import ChangeNote, Chapter, ChapterSlug, Revision
 from handreiking.models.chapters import stamp_publication
 
@@ -39,7 +40,7 @@ def publish(
 ) -> Chapter:
     """Publish an approved or scheduled revision exactly as it was approved."""
     with transaction.atomic():
-        revision = Revision.objects.select_for_update().get(pk=revision.pk)
+        revision = _locked(revision)
         now = now or timezone.now()
         states.move(revision, "publish", user=user, published_at=now)
         checked_by = revision.reviewed_by
@@ -51,7 +52,7 @@ def publish_unreviewed(*, revision: Revision, user: AbstractBaseUser, reason: st
     if not reason.strip():
         raise PublishError(_("Schrijf op waarom dit niet kan wachten op een collega."))
     with transaction.atomic():
-        revision = Revision.objects.select_for_update().get(pk=revision.pk)
+        revision = _locked(revision)
         now = timezone.now()
         states.move(
             revision,
@@ -62,6 +63,23 @@ def publish_unreviewed(*, revision: Revision, user: AbstractBaseUser, reason: st
             unreviewed_reason=reason.strip(),
         )
         return _go_live(revision, user=user, now=now, urgent_reason=reason.strip())
+
+
+def _locked(revision: Revision) -> Revision:
+    """The revision locked after its chapter (the one lock order), refused when going live
+    would quietly undo what readers see now: it was started before that was published."""
+    lock_chapter(revision.chapter_id)
+    revision = Revision.objects.select_for_update().get(pk=revision.pk)
+    chapter = Chapter.objects.get(pk=revision.chapter_id)
+    if behind_live(revision, chapter):
+        raise PublishError(
+            _(
+                "Deze versie is begonnen vóór de tekst die lezers nu zien. Zo publiceren zou "
+                "die tekst ongedaan maken. Voeg eerst de gepubliceerde tekst en deze versie "
+                "samen; de nieuwe versie gaat dan opnieuw ter controle."
+            )
+        )
+    return revision
 
 
 def _go_live(
@@ -79,6 +97,8 @@ def _go_live(
     first_publication = not chapter.is_published
     major = first_publication or revision.is_major
     note = revision.change_note or (FIRST_PUBLICATION_NOTE if first_publication else "")
+    if revision.number is not None:
+        chapter.number = revision.number
     chapter.title, chapter.slug = revision.title, revision.slug
     chapter.summary, chapter.body = revision.summary, revision.body
     chapter.is_published = True
@@ -103,16 +123,3 @@ def _go_live(
             is_first_publication=first_publication,
         )
     return chapter
-
-
-def renumber(*, chapter: Chapter, number: int, user: AbstractBaseUser | None) -> Chapter:
-    """A chapter's place in the handreiking: its permanent link and address stay the same."""
-    with transaction.atomic():
-        fresh = Chapter.objects.select_for_update().get(pk=chapter.pk)
-        if fresh.number == number:
-            return fresh
-        fresh.number = number
-        fresh._change_reason = _("Nummer gewijzigd in %(number)s") % {"number": number}
-        fresh._history_user = user
-        fresh.save()
-    return fresh

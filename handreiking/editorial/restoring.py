@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from handreiking.editorial import publishing, review
-from handreiking.editorial.revisions import Saved, head, save_revision
+from handreiking.editorial.revisions import Saved, live, save_revision
 from handreiking.models import Chapter
 
 
@@ -32,10 +32,11 @@ def restore_version(
     when = date_format(timezone.localtime(record.history_date), "j F Y H:i")
     note = change_note.strip() or _("Versie van %(when)s teruggezet") % {"when": when}
     with transaction.atomic():
-        current = head(chapter)
+        # On top of what readers see, not of a colleague's open work: that stays, next to it,
+        # for its author to merge (nothing of theirs is replaced).
         saved = save_revision(
             chapter=chapter,
-            base=current,
+            base=live(chapter),
             user=user,
             title=record.title,
             slug=chapter.slug,

@@ -1,17 +1,19 @@
 """Keeping revisions without drowning in them (Wagtail's users' top complaint is revision bloat).
 
-Every published revision is kept: it is what readers once saw. Open work is kept. A superseded
-or withdrawn revision that never went live goes after EDITING_REVISION_RETENTION_DAYS, except
-the newest such revision of each author per chapter: nobody's last saved text disappears."""
+Every published revision is kept: it is what readers once saw. Open work is kept, and so is
+every revision open work or the live text builds on (the chain a merge needs). A superseded or
+withdrawn revision that never went live goes after EDITING_REVISION_RETENTION_DAYS, except the
+newest such revision of each author per chapter: nobody's last saved text disappears."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from handreiking.models import Chapter, Revision, RevisionState
+from handreiking.models.revisions import OPEN_STATES
 
 PRUNABLE = (RevisionState.SUPERSEDED, RevisionState.WITHDRAWN)
 
@@ -20,16 +22,39 @@ def prune_revisions(*, now=None) -> int:
     """Delete what the rule above allows; returns how many revisions went."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.EDITING_REVISION_RETENTION_DAYS)
-    candidates = Revision.objects.filter(
-        state__in=PRUNABLE, published_at__isnull=True, created_at__lt=cutoff
-    )
-    kept = set(
+    with transaction.atomic():
+        candidates = set(
+            Revision.objects.filter(
+                state__in=PRUNABLE, published_at__isnull=True, created_at__lt=cutoff
+            ).values_list("pk", flat=True)
+        )
+        doomed = candidates - _last_of_each_author() - _built_on()
+        Revision.objects.filter(pk__in=doomed).delete()
+    return len(doomed)
+
+
+def _last_of_each_author() -> set[int]:
+    return set(
         Revision.objects.values("chapter", "author")
         .annotate(newest=Max("pk"))
         .values_list("newest", flat=True)
     )
-    live = set(Chapter.objects.exclude(live_revision=None).values_list("live_revision", flat=True))
-    doomed = [pk for pk in candidates.values_list("pk", flat=True) if pk not in kept | live]
-    with transaction.atomic():
-        deleted, _ = Revision.objects.filter(pk__in=doomed).delete()
-    return len(doomed) if deleted else 0
+
+
+def _built_on() -> set[int]:
+    """Every revision that open work or a live text descends from (one query, walked here)."""
+    links = {
+        pk: (parent, merged)
+        for pk, parent, merged in Revision.objects.values_list("pk", "parent_id", "merged_from_id")
+    }
+    live = Chapter.objects.exclude(live_revision=None).values_list("live_revision", flat=True)
+    starts = Revision.objects.filter(Q(state__in=OPEN_STATES) | Q(pk__in=live))
+    todo = list(starts.values_list("pk", flat=True))
+    kept: set[int] = set()
+    while todo:
+        pk = todo.pop()
+        if pk is None or pk in kept:
+            continue
+        kept.add(pk)
+        todo.extend(links.get(pk, (None, None)))
+    return kept

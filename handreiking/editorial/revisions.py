@@ -20,7 +20,7 @@ from handreiking.models import ChangeKind, Chapter, Revision, RevisionState
 from handreiking.models.revisions import IN_REVIEW_STATES
 
 S = RevisionState
-TEXT = ("title", "slug", "summary", "body")
+TEXT = ("number", "title", "slug", "summary", "body")
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,12 @@ def head(chapter: Chapter) -> Revision | None:
     return Revision.objects.filter(pk__in=live).first()
 
 
+def lock_chapter(chapter_id: int) -> None:
+    """Every editorial write locks the chapter's row first, then its revisions: one order for
+    all of them, so two editors' steps on one chapter wait for each other, never deadlock."""
+    Chapter.objects.select_for_update().filter(pk=chapter_id).values_list("pk").first()
+
+
 def save_revision(
     *,
     chapter: Chapter,
@@ -57,12 +63,14 @@ def save_revision(
     change_note: str = "",
     publish_at: datetime | None = None,
     merged_from: Revision | None = None,
+    number: int | None = None,
 ) -> Saved:
     """Keep this text as a new revision on top of `base` (the revision the editor opened).
 
     Readers go on seeing the published chapter. A first save of a new chapter creates it,
     unpublished, so that its revisions have something to belong to."""
     text = {
+        "number": number if number is not None else chapter.number,
         "title": normalise_text(title).strip(),
         "slug": slug.strip(),
         "summary": normalise_text(summary).strip(),
@@ -80,7 +88,7 @@ def save_revision(
             chapter._history_user = author
             chapter.save()
         # One save per chapter at a time: the head below is the head this save builds on.
-        Chapter.objects.select_for_update().filter(pk=chapter.pk).values_list("pk").first()
+        lock_chapter(chapter.pk)
         current = head(chapter)
         if (
             base is not None
@@ -146,13 +154,30 @@ def _same(revision: Revision, text: dict, publish_at) -> bool:
     if not revision.is_open and (text["change_note"] or text["change_kind"] != ChangeKind.MINOR):
         return False  # a change announced to readers, even without new text
     names = TEXT if not revision.is_open else text.keys()
-    return all(getattr(revision, name) == text[name] for name in names)
+    return all(comparable(name, getattr(revision, name)) == text[name] for name in names)
+
+
+def comparable(name: str, value):
+    """A stored value as a save writes it now: text kept before normalising (an older import,
+    a direct save) is no change when only its line endings or spaces differ."""
+    if name == "body":
+        return normalise_text(value)
+    if name in {"title", "summary", "change_note"}:
+        return normalise_text(value).strip()
+    return value
 
 
 def as_text(revision: Revision | None, chapter: Chapter) -> dict:
     """The fields an editor edits, from a revision or else from the chapter itself."""
     source = revision or chapter
     return {name: getattr(source, name) for name in ("title", "slug", "summary", "body")}
+
+
+def live(chapter: Chapter) -> Revision | None:
+    """What readers see now, as a revision (read afresh)."""
+    return Revision.objects.filter(
+        pk__in=Chapter.objects.filter(pk=chapter.pk).values("live_revision")
+    ).first()
 
 
 def lineage(revision: Revision) -> set[int]:
@@ -183,12 +208,12 @@ def behind_live(revision: Revision | None, chapter: Chapter) -> bool:
     return chapter.live_revision_id not in lineage(revision)
 
 
-def merge_partner(chapter: Chapter, mine: Revision, wanted: str | None) -> Revision | None:
+def merge_partner(chapter: Chapter, mine: Revision, wanted: int | None) -> Revision | None:
     """The revision to merge `mine` with: the one asked for, else the newest other open one,
     else (when `mine` was started before the live text was published) the live revision."""
     others = chapter.revisions.exclude(pk=mine.pk)
-    if wanted and wanted.isdigit():
-        return others.filter(pk=int(wanted)).first()
+    if wanted is not None:
+        return others.filter(pk=wanted).first()
     newest = others.open().newest_first().first()
     if newest is not None and newest.created_at >= mine.created_at:
         return newest

@@ -16,6 +16,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from handreiking.editorial import publishing
+from handreiking.editorial.publishing import PublishError
+from handreiking.editorial.revisions import lock_chapter
+from handreiking.editorial.states import WorkflowError
 from handreiking.models import Chapter, Revision, RevisionState
 
 logger = logging.getLogger(__name__)
@@ -28,10 +31,15 @@ def publish_due(*, now: datetime | None = None) -> list[Chapter]:
     for revision_id in Revision.objects.due(now=now).values_list("pk", flat=True):
         try:
             chapter = _publish_one(revision_id, now=now)
-        except Exception as error:
-            # One revision that cannot go live must not stop the others, nor be retried (and
-            # fail) every minute: it goes back to approved, with the reason for its editor.
+        except (PublishError, WorkflowError) as error:
+            # It cannot go live as it is: back to approved, with the reason for its editor,
+            # instead of failing every minute.
             _give_up(revision_id, error)
+            continue
+        except Exception:
+            # A passing fault (a lost connection, a deadlock): the next run tries again, and
+            # one revision never stops the others.
+            logger.exception("Scheduled publication of revision %s failed; retried", revision_id)
             continue
         if chapter is not None:
             published.append(chapter)
@@ -40,13 +48,18 @@ def publish_due(*, now: datetime | None = None) -> list[Chapter]:
 
 def _publish_one(revision_id: int, *, now: datetime) -> Chapter | None:
     with transaction.atomic():
-        revision = (
-            Revision.objects.select_for_update(skip_locked=True)
-            .filter(pk=revision_id, state=RevisionState.SCHEDULED, publish_at__lte=now)
-            .first()
+        due = Revision.objects.filter(
+            pk=revision_id, state=RevisionState.SCHEDULED, publish_at__lte=now
         )
+        chapter_id = due.values_list("chapter_id", flat=True).first()
+        if chapter_id is None:
+            return None  # another timer published it, or it changed since it was listed
+        # The chapter first (the one lock order); a second timer waits here, then finds the
+        # revision published and leaves it.
+        lock_chapter(chapter_id)
+        revision = due.select_for_update().first()
         if revision is None:
-            return None  # another timer took it, or it changed since it was listed
+            return None
         chapter = publishing.publish(revision=revision, user=revision.reviewed_by, now=now)
     logger.info(
         "Scheduled publication of chapter %s (revision %s) applied", chapter.pk, revision_id
@@ -55,14 +68,10 @@ def _publish_one(revision_id: int, *, now: datetime) -> Chapter | None:
 
 
 def _give_up(revision_id: int, error: Exception) -> None:
-    if isinstance(error, publishing.PublishError):
-        logger.warning("Scheduled publication of revision %s refused: %s", revision_id, error)
-    else:
-        logger.exception("Scheduled publication of revision %s failed", revision_id)
-    message = str(error) if isinstance(error, publishing.PublishError) else ""
+    logger.warning("Scheduled publication of revision %s refused: %s", revision_id, error)
     problem = _("Niet gepubliceerd op %(when)s. %(why)s") % {
         "when": date_format(timezone.localtime(), "j F Y H:i"),
-        "why": message or _("Controleer de versie en plan opnieuw."),
+        "why": str(error),
     }
     Revision.objects.filter(pk=revision_id, state=RevisionState.SCHEDULED).update(
         state=RevisionState.APPROVED, publish_at=None, schedule_problem=problem

@@ -38,6 +38,12 @@ STEPS: dict[str, Step] = {
     "return": Step(gettext_lazy("Teruggestuurd"), frozenset({S.SUBMITTED}), S.RETURNED, True),
     "schedule": Step(gettext_lazy("Gepland"), frozenset({S.APPROVED}), S.SCHEDULED),
     "unschedule": Step(gettext_lazy("Planning geannuleerd"), frozenset({S.SCHEDULED}), S.APPROVED),
+    # An approval holds for the moment it was given for: going live earlier needs a new look.
+    "reopen": Step(
+        gettext_lazy("Opnieuw ter controle: ander moment van publiceren"),
+        frozenset({S.APPROVED, S.SCHEDULED}),
+        S.SUBMITTED,
+    ),
     "publish": Step(
         gettext_lazy("Gepubliceerd"), frozenset({S.APPROVED, S.SCHEDULED}), S.PUBLISHED
     ),

@@ -73,7 +73,7 @@ def after_chapter_save(sender, instance, raw=False, **kwargs) -> None:
         version_model.objects.bump()
 
 
-LIVE_TEXT = ("title", "slug", "summary", "body")
+LIVE_TEXT = ("number", "title", "slug", "summary", "body")
 
 
 def _keep_live_revision(sender, chapter) -> None:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.widgets import AdminMarkdownxWidget
 
 from handreiking.editorial import revisions
+from handreiking.editorial.revisions import comparable
 from handreiking.editorial.text import normalise_text
 from handreiking.models import Chapter, ChapterSlug, Revision, RevisionState
 
@@ -16,7 +17,8 @@ SCHEDULE = "_schedule"
 CANCEL_SCHEDULE = "_cancel_schedule"
 REQUEST_REVIEW = "_request_review"
 DRAFT_ACTIONS = (SAVE_DRAFT, SCHEDULE, CANCEL_SCHEDULE, REQUEST_REVIEW)
-APPROVED_STATES = (RevisionState.APPROVED, RevisionState.SCHEDULED)
+# "Publiceren" puts out an approved revision now; a scheduled one waits for its moment.
+PUBLISHABLE_STATES = (RevisionState.APPROVED,)
 DRAFT_FIELDS = ("title", "slug", "summary", "body")
 
 CHANGE_KIND_CHOICES = [
@@ -106,6 +108,8 @@ class ChapterAdminForm(UrgentMixin, ChangeKindMixin, forms.ModelForm):
                 self.initial.update(
                     change_kind=self.head.change_kind, change_note=self.head.change_note
                 )
+                if self.head.number is not None:
+                    self.initial["number"] = self.head.number
                 if self.head.publish_at:
                     self.initial["publish_at"] = timezone.localtime(self.head.publish_at)
             self.initial["opened_revision"] = self.head.pk
@@ -120,10 +124,14 @@ class ChapterAdminForm(UrgentMixin, ChangeKindMixin, forms.ModelForm):
         return self.action != ""
 
     def opened(self) -> Revision | None:
-        pk = self.cleaned_data.get("opened_revision")
-        if not pk or not self.instance.pk:
+        """The revision this editor opened. Without one (an old tab, a tampered form) the text
+        is taken as built on what readers see: a colleague's open work is then kept beside it,
+        never replaced."""
+        if not self.instance.pk:
             return None
-        return Revision.objects.filter(pk=pk, chapter=self.instance).first()
+        pk = self.cleaned_data.get("opened_revision")
+        found = Revision.objects.filter(pk=pk, chapter=self.instance).first() if pk else None
+        return found or revisions.live(self.instance)
 
     def clean_publish_at(self):
         moment = self.cleaned_data.get("publish_at")
@@ -194,14 +202,17 @@ class ChapterAdminForm(UrgentMixin, ChangeKindMixin, forms.ModelForm):
     def approved(self, cleaned: dict) -> bool:
         """Whether the revision this editor opened is approved and the posted text is its text."""
         head = self.head
-        if head is None or head.state not in APPROVED_STATES:
+        if head is None or head.state not in PUBLISHABLE_STATES:
             return False
         if cleaned.get("opened_revision") != head.pk:
             return False
-        posted = {name: normalise_text(cleaned.get(name) or "").strip() for name in DRAFT_FIELDS}
-        theirs = {name: normalise_text(getattr(head, name)).strip() for name in DRAFT_FIELDS}
+        # What the save will compare (revisions.comparable): the same fields, the same form.
+        names = (*DRAFT_FIELDS, "change_note")
+        posted = {name: comparable(name, cleaned.get(name) or "") for name in names}
+        theirs = {name: comparable(name, getattr(head, name)) for name in names}
         same_kind = head.change_kind == cleaned.get("change_kind")
-        return same_kind and posted == theirs
+        same_number = head.number in {None, cleaned.get("number")}
+        return same_kind and same_number and posted == theirs
 
 
 class RestoreForm(UrgentMixin, ChangeKindMixin, forms.Form):

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 from handreiking import markdown
+from handreiking.editorial.text import normalise_text
 
 DRAFT_STATES = {"": "draft", "requested": "submitted", "returned": "returned", "approved": "approved"}
 
@@ -21,13 +22,16 @@ def to_revisions(apps, schema_editor):
     event_model = apps.get_model("handreiking", "RevisionEvent")
 
     def create(chapter, source, **fields):
-        rendered = markdown.render_chapter(source.body, title=source.title)
+        # Saved as editors save from now on: a browser's CRLF and stray spaces are no change.
+        body = normalise_text(source.body)
+        rendered = markdown.render_chapter(body, title=source.title)
         revision = revision_model.objects.create(
             chapter=chapter,
-            title=source.title,
+            number=chapter.number,
+            title=normalise_text(source.title).strip(),
             slug=source.slug,
-            summary=source.summary,
-            body=source.body,
+            summary=normalise_text(source.summary).strip(),
+            body=body,
             body_html=rendered.html,
             toc=rendered.toc,
             **fields,
@@ -60,6 +64,10 @@ def to_revisions(apps, schema_editor):
         state = DRAFT_STATES.get(draft.review_state, "draft")
         if state == "approved" and draft.publish_at:
             state = "scheduled"
+        elif state == "draft" and draft.publish_at:
+            # Planned without review, as minor changes could be: every change is reviewed now,
+            # so it waits on the editors' list instead of silently never going live.
+            state = "submitted"
         create(
             chapter,
             draft,
@@ -70,8 +78,10 @@ def to_revisions(apps, schema_editor):
             change_note=draft.change_note,
             state=state,
             publish_at=draft.publish_at,
-            submitted_by_id=draft.review_requested_by_id,
-            submitted_at=draft.review_requested_at,
+            submitted_by_id=draft.review_requested_by_id
+            or (draft.updated_by_id if state == "submitted" else None),
+            submitted_at=draft.review_requested_at
+            or (draft.updated_at if state == "submitted" else None),
             reviewed_by_id=draft.reviewed_by_id,
             reviewed_at=draft.reviewed_at,
             review_comment=draft.review_comment,
@@ -91,6 +101,7 @@ class Migration(migrations.Migration):
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("created_at", models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="opgeslagen op")),
+                ("number", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="nummer")),
                 ("title", models.CharField(max_length=200, verbose_name="titel")),
                 ("slug", models.SlugField(max_length=100, verbose_name="adres (slug)")),
                 ("summary", models.TextField(blank=True, max_length=400, verbose_name="samenvatting")),

@@ -19,7 +19,7 @@ from handreiking import markdown
 from handreiking.models.chapters import Chapter
 
 # The text of a revision: written once, when it is created.
-TEXT_FIELDS = ("title", "slug", "summary", "body", "change_kind", "change_note")
+TEXT_FIELDS = ("number", "title", "slug", "summary", "body", "change_kind", "change_note")
 
 
 class ChangeKind(models.TextChoices):
@@ -115,6 +115,8 @@ class Revision(models.Model):
         verbose_name=_("opgeslagen door"),
     )
     created_at = models.DateTimeField(_("opgeslagen op"), default=timezone.now, db_index=True)
+    # The chapter's place in the handreiking: readers see it, so it changes with review too.
+    number = models.PositiveSmallIntegerField(_("nummer"), null=True, blank=True)
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(_("adres (slug)"), max_length=100)
     summary = models.TextField(_("samenvatting"), max_length=400, blank=True)

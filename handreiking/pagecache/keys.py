@@ -12,7 +12,11 @@ from django.http import HttpRequest
 from handreiking import dbhealth
 from handreiking.models import ContentVersion
 from handreiking.models.content import SINGLETON
-from handreiking.pagecache.sharing import SharedRead
+
+try:
+    from psycopg import pq  # the version read on PostgreSQL (`_read_on_libpq`)
+except ImportError:  # SQLite only, without libpq: `dbhealth.check_due` is never true
+    pq = None
 
 # Everything in the source tree that shapes a page: code, templates, the statements in docs/.
 SOURCE_DIRS = ("handreiking", "portal", "templates", "docs")
@@ -43,20 +47,19 @@ def _version_sql() -> str:
 
 
 def content_version() -> str:
-    return content_state()
-
-
-def content_state() -> str:
-    """The current content version, read from the database on every request:
-    the only place every worker and every instance sees a publish at the moment it commits. One
-    primary-key read, without the ORM's query building.
+    """The current content version, read from the database on every request: the only place
+    every worker and every instance sees a publish at the moment it commits. One primary-key
+    read, without the ORM's query building; each request reads for itself.
 
     The first query of a request on a kept connection is normally preceded by Django's health
     check (CONN_HEALTH_CHECKS: a `SELECT 1`). This read is a query just as cheap that fails the
     same way on a dead connection, so it serves as the health check: one round trip, not two.
-    It goes straight to libpq (psycopg's documented `pq` layer), which costs a third of the
-    client time of a cursor, as a prepared statement; this read happens on every request.
-    (SQLite's health check asks nothing of the database.)"""
+    It goes straight to libpq (psycopg's documented `pq` layer) as a prepared statement, which
+    costs a third of the client time of a cursor. Both earn their place (bench/RESULTS.md,
+    2026-12-07, gunicorn.conf.py's workers on PostgreSQL, interleaved rounds): the chapter page
+    served 33 % and 26 % more requests than with a plain cursor read, and 32 % and 36 % more
+    than with Django's own `SELECT 1` before the read. (SQLite's health check asks nothing of
+    the database, and there is no libpq.)"""
     if dbhealth.check_due():
         try:
             state = _read_on_libpq(connection.connection)
@@ -71,10 +74,6 @@ def content_state() -> str:
     return row[0] if row else ""
 
 
-# What the middleware calls: the same read, shared by requests that wait for one at once.
-shared_content_state = SharedRead(lambda: content_state())
-
-
 # The read as a prepared statement, once per connection: the server parses and plans it once,
 # not on every request. The name is the portal's own (psycopg names its statements `_pg3_*`).
 STATEMENT = b"handreiking_content_state"
@@ -84,8 +83,6 @@ MISSING, EXISTS = b"26000", b"42P05"
 
 
 def _read_on_libpq(conn) -> str:
-    from psycopg import pq
-
     pgconn = conn.pgconn
     if getattr(connection, "_content_state_prepared_on", None) is not conn:
         _prepare(pgconn)
@@ -103,8 +100,6 @@ def _read_on_libpq(conn) -> str:
 
 
 def _prepare(pgconn) -> None:
-    from psycopg import pq
-
     result = pgconn.prepare(STATEMENT, _version_sql().encode())
     if result.status == pq.ExecStatus.COMMAND_OK:
         return

@@ -11,8 +11,8 @@ Never shared, whatever the view says:
 - requests with a session or messages cookie or an Authorization header (editors, reviewers,
   HR: anyone logged in), and every request that is not a GET or HEAD;
 - the admin, the zelftoets (its form carries a CSRF token), /healthz and static files: they
-  are left exactly as their views make them (the admin after scheduled publications are
-  applied, like every other page: see `_version`);
+  are left exactly as their views make them (the admin with the content version read, like
+  every other page: see `_version`);
 - search (/zoeken/, /api/v1/zoeken): what readers search for is theirs, so it is kept in no
   shared store, and queries vary too widely to be worth storing; it gets conditional GET and
   `Cache-Control: private`;
@@ -84,7 +84,7 @@ def _version(path: str) -> str | None:
     if path in CODE_ONLY:
         return ""
     try:
-        return keys.shared_content_state()
+        return keys.content_version()
     except DatabaseError:
         return None
 

@@ -53,6 +53,7 @@ REVISION_FIELDS = (
     "parent",
     "merged_from",
     "created_at",
+    "number",
     "title",
     "slug",
     "summary",

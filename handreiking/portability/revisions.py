@@ -116,6 +116,7 @@ def legacy_revisions(
         moment = chapter.last_major_change_at or chapter.first_published_at or now
         live = Revision(
             chapter_id=chapter.pk,
+            number=chapter.number,
             title=chapter.title,
             slug=chapter.slug,
             summary=chapter.summary,
@@ -148,7 +149,13 @@ def _legacy_draft(
         raise PortabilityError(
             f"{here}: het veld „review_state” klopt niet: „{state}” is geen toegestane waarde"
         )
-    revision = Revision(chapter_id=chapter.pk, parent=live, state=LEGACY_STATES[state], **values)
+    revision = Revision(
+        chapter_id=chapter.pk,
+        parent=live,
+        number=chapter.number,
+        state=LEGACY_STATES[state],
+        **values,
+    )
     for name, target in LEGACY_DRAFT_USERS.items():
         setattr(revision, f"{target}_id", users.id_for(username(draft.get(name), where=here)))
     return _with_saved_step(revision, where=here)

@@ -226,7 +226,7 @@ def zelftoets_states(page):
     page.check("input[name=delen][value=nee]")
     with page.expect_navigation() as sent:
         page.click("form.zelftoets button[type=submit]")
-    page.locator("text=Plaats je bericht nog niet").wait_for()
+    page.locator("text=Plaats dit bericht niet").wait_for()
     yield "zelftoets-advies", sent.value.text()
 
 
