@@ -177,18 +177,9 @@ DIRTY = {
 TYPES = {"png": "image/png", "apng": "image/png", "jpeg": "image/jpeg", "webp": "image/webp"}
 
 
-# Pillow writes an image's own JPEG comment into every JPEG it saves (`comment` defaults to
-# `im.info["comment"]`), and the upload's re-encoding (forms.uploads._without_metadata) does not
-# clear it: the comment survives an upload and an import. Strict, so the fix removes the mark.
-COMMENT_KEPT = pytest.mark.xfail(
-    strict=True, reason="bug: the upload's re-encoding keeps a JPEG COM comment"
-)
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [pytest.param(kind, marks=COMMENT_KEPT) if kind == "jpeg-com" else kind for kind in DIRTY],
-)
+# Pillow writes an image's own JPEG comment into every JPEG it saves unless told not to; the
+# upload's re-encoding (forms.uploads._without_metadata) clears it, so "jpeg-com" is clean too.
+@pytest.mark.parametrize("kind", list(DIRTY))
 def test_an_image_with_more_than_pixels_is_stored_as_an_upload_would_store_it(kind):
     original = DIRTY[kind]()
     image = imported(original)

@@ -57,6 +57,12 @@ def _without_metadata(image: PillowImage.Image, kind: str) -> tuple[bytes, int, 
     # A colour profile says nothing about a person and keeps colours right.
     if image.info.get("icc_profile"):
         options["icc_profile"] = image.info["icc_profile"]
+    # Pillow writes an image's own JPEG comment (COM) into what it saves unless told not to: a
+    # comment can carry a name or an address, so it goes with the rest of the metadata.
+    if kind == "JPEG":
+        options["comment"] = b""
+    upright = upright.copy()
+    upright.info = {}
     buffer = BytesIO()
     upright.save(buffer, format=kind, **options)
     return buffer.getvalue(), upright.width, upright.height
