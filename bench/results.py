@@ -7,6 +7,8 @@ import re
 import statistics
 
 OWN_SECTIONS = ("Summary", "Pages", "Zelftoets", "Output of this run")
+# Benchmarks whose printed output is the result, kept as printed.
+PRINTED = ("bench_scrubbing.py", "bench_search.py", "bench_readpath.py")
 
 
 def render(machine: dict, versions: dict, figures: dict, printed: dict, previous: str) -> str:
@@ -27,7 +29,7 @@ def render(machine: dict, versions: dict, figures: dict, printed: dict, previous
     if zelftoets:
         parts.append(zelftoets_section(zelftoets))
     parts += kept_sections(previous)
-    output = {name: text for name, text in printed.items() if name.endswith(("search.py", "g.py"))}
+    output = {name: text for name, text in printed.items() if name in PRINTED}
     if output:
         parts.append("## Output of this run\n")
         for name, text in output.items():

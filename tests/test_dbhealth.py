@@ -12,6 +12,7 @@ from django.test import Client
 
 from handreiking import dbhealth
 from handreiking.models import ContentVersion, HeldReflection
+from handreiking.pagecache import keys
 from handreiking.zelftoets import release
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -93,8 +94,6 @@ def test_holding_reads_the_content_version_in_the_same_statement():
 
 def test_a_prepared_version_read_the_session_lost_is_prepared_again_without_reconnecting():
     postgresql_only()
-    from handreiking.pagecache import keys
-
     expected = ContentVersion.objects.current()
     connection.health_check_done = False
     assert keys.content_version() == expected
@@ -108,8 +107,6 @@ def test_a_prepared_version_read_the_session_lost_is_prepared_again_without_reco
 
 def test_a_statement_the_session_already_has_is_used():
     postgresql_only()
-    from handreiking.pagecache import keys
-
     expected = ContentVersion.objects.current()
     connection.health_check_done = False
     assert keys.content_version() == expected

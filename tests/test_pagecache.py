@@ -9,16 +9,17 @@ import threading
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import psycopg
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import path
 
-from handreiking.models import ChangeNote, Chapter, OnboardingMaterial
-from handreiking.pagecache import store
+from handreiking.models import ChangeNote, Chapter, ContentVersion, OnboardingMaterial
+from handreiking.pagecache import keys, store
 from tests.factories import ChapterFactory
 from tests.servers import ROOT, gunicorn
 
@@ -405,23 +406,37 @@ def test_two_workers_on_sqlite_without_redis_never_serve_a_stale_page(tmp_path):
 
 
 def test_without_the_content_version_pages_come_from_their_views(client, monkeypatch):
-    from django.db import OperationalError
-
-    from handreiking.pagecache import keys
+    calls = []
 
     def down():
+        calls.append(1)
         raise OperationalError("database unavailable")
 
     monkeypatch.setattr(keys, "content_version", down)
     for _ in range(3):
         assert client.get("/toegankelijkheid/").status_code == 200
+    assert len(calls) == 3
+
+
+def test_every_request_reads_the_version_for_itself(client, monkeypatch):
+    """No read is shared or kept between requests, stored pages included: each asks the
+    database, so a publish shows on the very next request."""
+    calls = []
+    read = keys.content_version
+
+    def counted():
+        calls.append(1)
+        return read()
+
+    monkeypatch.setattr(keys, "content_version", counted)
+    url = ChapterFactory().get_absolute_url()
+    for _ in range(4):  # a miss, a miss that stores the page, then two stored pages
+        assert client.get(url).status_code == 200
+    assert len(calls) == 4
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_version_read_doubles_as_the_connection_health_check():
-    from handreiking.models import ContentVersion
-    from handreiking.pagecache import keys
-
     expected = ContentVersion.objects.current()
     connection.health_check_done = False  # as at the start of every request
     assert keys.content_version() == expected
@@ -430,8 +445,6 @@ def test_the_version_read_doubles_as_the_connection_health_check():
         return  # SQLite's health check asks nothing, and its connection is the database itself
     # A connection the server dropped since the last request: reconnected, as the health
     # check would.
-    import psycopg
-
     pid = connection.connection.info.backend_pid
     db = connection.settings_dict
     with psycopg.connect(

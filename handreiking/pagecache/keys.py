@@ -56,10 +56,12 @@ def content_version() -> str:
     same way on a dead connection, so it serves as the health check: one round trip, not two.
     It goes straight to libpq (psycopg's documented `pq` layer) as a prepared statement, which
     costs a third of the client time of a cursor. Both earn their place (bench/RESULTS.md,
-    2026-12-07, gunicorn.conf.py's workers on PostgreSQL, interleaved rounds): the chapter page
-    served 33 % and 26 % more requests than with a plain cursor read, and 32 % and 36 % more
-    than with Django's own `SELECT 1` before the read. (SQLite's health check asks nothing of
-    the database, and there is no libpq.)"""
+    2026-12-07: the chapter page through gunicorn.conf.py's workers on PostgreSQL, side by
+    side): 16 % more pages per second than with a plain cursor read (median of five runs,
+    8-33 %), 30 % more than with Django's own `SELECT 1` before the read (1-36 %), 33 % more
+    than with both (26-41 %). Sharing one read between the threads of a worker did not: 9-23 %
+    fewer pages than each request reading for itself, so it is gone. (SQLite's health check
+    asks nothing of the database, and there is no libpq.)"""
     if dbhealth.check_due():
         try:
             state = _read_on_libpq(connection.connection)
