@@ -173,6 +173,8 @@ def test_a_schedule_that_cannot_go_through_goes_back_with_the_reason(author, col
     draft.refresh_from_db()
     assert draft.state == S.APPROVED and draft.publish_at is None
     assert "adres" in draft.schedule_problem
+    last = draft.events.last()  # a step in the audit trail like any other
+    assert (last.action, last.state, last.user) == ("unschedule", S.APPROVED, None)
     chapter.refresh_from_db()
     assert chapter.body == "Oude tekst."
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from handreiking.editorial import publishing
+from handreiking.editorial import publishing, states
 from handreiking.editorial.publishing import PublishError
 from handreiking.editorial.revisions import lock_chapter
 from handreiking.editorial.states import WorkflowError
@@ -73,6 +73,21 @@ def _give_up(revision_id: int, error: Exception) -> None:
         "when": date_format(timezone.localtime(), "j F Y H:i"),
         "why": str(error),
     }
-    Revision.objects.filter(pk=revision_id, state=RevisionState.SCHEDULED).update(
-        state=RevisionState.APPROVED, publish_at=None, schedule_problem=problem
-    )
+    # A step like any other, in the revision's audit trail.
+    with transaction.atomic():
+        chapter_id = (
+            Revision.objects.filter(pk=revision_id).values_list("chapter_id", flat=True).first()
+        )
+        if chapter_id is None:
+            return
+        lock_chapter(chapter_id)
+        revision = Revision.objects.select_for_update().get(pk=revision_id)
+        if revision.state == RevisionState.SCHEDULED:
+            states.move(
+                revision,
+                "unschedule",
+                user=None,
+                comment=str(error),
+                publish_at=None,
+                schedule_problem=problem,
+            )

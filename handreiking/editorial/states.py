@@ -37,7 +37,12 @@ STEPS: dict[str, Step] = {
     "approve": Step(gettext_lazy("Goedgekeurd"), frozenset({S.SUBMITTED}), S.APPROVED, True),
     "return": Step(gettext_lazy("Teruggestuurd"), frozenset({S.SUBMITTED}), S.RETURNED, True),
     "schedule": Step(gettext_lazy("Gepland"), frozenset({S.APPROVED}), S.SCHEDULED),
-    "unschedule": Step(gettext_lazy("Planning geannuleerd"), frozenset({S.SCHEDULED}), S.APPROVED),
+    # Its moment came and it could not go live (handreiking.editorial.scheduling): still approved.
+    "unschedule": Step(
+        gettext_lazy("Niet gepubliceerd op het geplande moment"),
+        frozenset({S.SCHEDULED}),
+        S.APPROVED,
+    ),
     # An approval holds for the moment it was given for: going live earlier needs a new look.
     "reopen": Step(
         gettext_lazy("Opnieuw ter controle: ander moment van publiceren"),
