@@ -44,7 +44,10 @@ DRAFT_ACTION_MESSAGES = {
         "De publicatie is gepland. Tot dat moment zien lezers de huidige tekst. De tekst gaat "
         "pas live als een collega hem heeft goedgekeurd, en niet eerder dan het gekozen moment."
     ),
-    CANCEL_SCHEDULE: _("De planning is geannuleerd. Uw versie blijft bewaard."),
+    CANCEL_SCHEDULE: _(
+        "De planning is geannuleerd. Uw versie blijft bewaard. Was hij goedgekeurd, dan kijkt "
+        "een collega opnieuw: de goedkeuring gold voor dat moment."
+    ),
     REQUEST_REVIEW: _(
         "Uw wijziging staat ter controle. Een collega ziet hem op de startpagina van het beheer."
     ),
