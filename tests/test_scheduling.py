@@ -95,7 +95,7 @@ def test_it_is_published_exactly_once_when_two_timers_race(author, colleague):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks across connections")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_timers_at_once_on_postgresql_publish_once(author, colleague):
     chapter = ChapterFactory(body="Oude tekst.")
     revision = schedule(chapter, author, colleague, body="Nieuwe tekst.")

@@ -15,7 +15,6 @@ the saves that would otherwise touch them.
 
 from dataclasses import dataclass, field
 
-from django.core.management.color import no_style
 from django.db import DatabaseError, connection, transaction
 
 from handreiking.models import (
@@ -155,8 +154,26 @@ def _insert(instance) -> None:
 
 def _continue_sequences() -> None:
     """New rows after an import get ids after the imported ones (PostgreSQL's sequences do not
-    follow explicit ids; SQLite needs nothing)."""
-    statements = connection.ops.sequence_reset_sql(no_style(), list(KEPT_IDS))
+    follow explicit ids; SQLite needs nothing). A sequence only ever moves forward, and past
+    every id its history ever recorded: a new row never takes the id, and so the history, of
+    one that was deleted."""
+    if connection.vendor != "postgresql":
+        return
+    quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
+        for model in KEPT_IDS:
+            column, tables = model._meta.pk.column, [model._meta.db_table]
+            if history := getattr(model, "history", None):
+                tables.append(history.model._meta.db_table)
+            highest = " UNION ALL ".join(
+                f"SELECT MAX({quote(column)}) FROM {quote(table)}"  # noqa: S608 (names, no input)
+                for table in tables
+            )
+            cursor.execute(
+                "SELECT setval(seq, GREATEST(seen.top, sequence.last_value, 1)) "  # noqa: S608
+                "FROM (SELECT pg_get_serial_sequence(%s, %s) AS seq) AS named, "
+                f"(SELECT COALESCE(MAX(top), 0) AS top FROM ({highest}) AS ids(top)) AS seen, "
+                "LATERAL (SELECT COALESCE(last_value, 0) AS last_value FROM pg_sequences "
+                "WHERE schemaname || '.' || sequencename = named.seq) AS sequence",
+                [model._meta.db_table, column],
+            )
