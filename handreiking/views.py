@@ -251,7 +251,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
-    return _statement_page(request, "privacy", "Privacyverklaring van de zelftoets")
+    return _statement_page(request, "privacyverklaring", "Privacyverklaring")
 
 
 @require_safe
