@@ -1,8 +1,9 @@
 """Zelftoets benchmarks on PostgreSQL (127.0.0.1:5432, database `portal_bench`):
 
 1. submissions per second through gunicorn with 16 concurrent clients (wrk posting the form
-   with a CSRF cookie and token, everyone sharing their answers), with release in groups and the
-   16 KB padding in place; every submission answered 200 must be stored (held or released);
+   with a CSRF cookie and token, everyone sharing their answers, each from its own computer as
+   one trusted proxy vouches), with the 16 KB padding in place; every submission answered 200
+   must be stored (held until its period ends);
 2. where the time of a submission goes (py-spy over the gunicorn workers, with --profile);
 3. the reviewers' list with 1,000,000 released reflections: time to the first page.
 
@@ -27,7 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import HOST, ROOT, bench_env, fresh_database, gunicorn, have, wrk  # noqa: E402
 
 DB = "portal_bench"
-ENV = bench_env(DB, ZELFTOETS_RATE_LIMIT="0", REDIS_URL=f"redis://{HOST}:6379/13")
+# One proxy in front that vouches for each client's address: every wrk request comes from its
+# own computer (a second one from the same computer in a period would not be kept).
+ENV = bench_env(
+    DB, ZELFTOETS_RATE_LIMIT="0", TRUSTED_PROXIES="1", REDIS_URL=f"redis://{HOST}:6379/13"
+)
 ANSWERS = {
     "colleagues": "ja",
     "manager": "nee",
@@ -54,9 +59,27 @@ def form_and_token(port: int) -> tuple[str, dict]:
     return body, headers
 
 
+# Each wrk thread numbers its requests; thread and number make a distinct forwarded address.
+_DISTINCT_SOURCES = """
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+local sent = 0
+function request()
+  sent = sent + 1
+  wrk.headers["X-Forwarded-For"] = string.format(
+    "10.%d.%d.%d", id, math.floor(sent / 256) % 256, sent % 256)
+  return wrk.format()
+end
+"""
+
+
 def lua_script(body: str, headers: dict) -> str:
     lines = ['wrk.method = "POST"', f"wrk.body = {json.dumps(body)}"]
     lines += [f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in headers.items()]
+    lines.append(_DISTINCT_SOURCES)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write("\n".join(lines))
     return handle.name
@@ -75,8 +98,7 @@ def stored_count() -> int:
 def submissions(seconds: int, server: str, profile: Path | None) -> dict:
     """`server`: the number of workers as gunicorn.conf.py runs them, or sync:N."""
     sync, workers = server.startswith("sync:"), int(server.removeprefix("sync:"))
-    # This server runs without autovacuum; production vacuums the held pool, which every
-    # submission rewrites. Each run starts from a vacuumed table.
+    # Each run starts from a vacuumed table, as after a release.
     import psycopg
 
     with psycopg.connect(f"postgresql://postgres@{HOST}:5432/{DB}", autocommit=True) as conn:
@@ -108,7 +130,7 @@ PARTS = [
     ("pagecache/keys.py", "content version read (libpq, waiting for PostgreSQL)"),
     ("psycopg/", "database: driver and waiting for PostgreSQL"),
     ("zelftoets/scrubbing.py", "scrubbing personal data"),
-    ("zelftoets/release.py", "release in groups (Python side)"),
+    ("zelftoets/release.py", "holding (Python side)"),
     ("django/template/", "template rendering"),
     ("zelftoets/padding.py", "padding to 16 KB"),
     ("middleware/csrf.py", "CSRF check"),

@@ -126,6 +126,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite connections are cheap; keeping them open only holds file locks.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Deleted rows are overwritten, not left in free pages: a released zelftoets pool leaves
+    # no copy in the file (handreiking/zelftoets/release.py).
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA secure_delete = ON;"
 else:
     # A dead or stalled server must not hang a worker: connect within 5 s, no statement longer
     # than DATABASE_STATEMENT_TIMEOUT_MS (0: none, for a long migration), no lock wait longer
@@ -290,9 +293,11 @@ EDITING_REVISION_RETENTION_DAYS = env_int("EDITING_REVISION_RETENTION_DAYS", 180
 LINK_CHECK_TIMEOUT_SECONDS = env_int("LINK_CHECK_TIMEOUT_SECONDS", 10, minimum=1)
 
 # Zelftoets: rate limit "count/seconds" per client ("0" switches it off), the smallest group
-# reviewers ever see (never below 5), and retention.
+# reviewers ever see (never below 5), the length of a release period in days (7: Monday to
+# Monday), and retention.
 ZELFTOETS_RATE_LIMIT = os.environ.get("ZELFTOETS_RATE_LIMIT", "10/600")
 ZELFTOETS_MIN_GROUP = env_int("ZELFTOETS_MIN_GROUP", 5, minimum=5)
+ZELFTOETS_RELEASE_DAYS = env_int("ZELFTOETS_RELEASE_DAYS", 7, minimum=1)
 # How many reverse proxies stand in front: X-Forwarded-For is believed only as far as they
 # vouch for it (0: the socket's address; the header is ignored).
 TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0, minimum=0)

@@ -9,6 +9,7 @@ import psycopg
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from handreiking import dbhealth
 from handreiking.models import ContentVersion, HeldReflection
@@ -74,11 +75,11 @@ def test_a_connection_the_server_closed_is_replaced_before_anything_is_sent():
 def test_a_submission_after_the_server_dropped_the_connection_is_kept_once():
     postgresql_only()
     client = Client()
-    assert client.post("/zelftoets/", ALL_YES).status_code == 200
+    assert client.post("/zelftoets/", ALL_YES, REMOTE_ADDR="10.0.0.1").status_code == 200
     pid = terminate_this_connection()
     # As at the start of every request (the test client leaves this out).
     connection.health_check_done = False
-    response = client.post("/zelftoets/", ALL_YES)
+    response = client.post("/zelftoets/", ALL_YES, REMOTE_ADDR="10.0.0.2")
     assert response.status_code == 200
     assert "Je antwoorden zijn anoniem bewaard" in response.content.decode()
     assert HeldReflection.objects.count() == 2
@@ -86,8 +87,9 @@ def test_a_submission_after_the_server_dropped_the_connection_is_kept_once():
 
 
 def test_holding_reads_the_content_version_in_the_same_statement():
-    held = release.hold(answers=ANSWERS, today=datetime.date(2026, 11, 30))
-    assert held.released == 0
+    now = timezone.make_aware(datetime.datetime(2026, 11, 30, 12))
+    held = release.hold(answers=ANSWERS, source="10.0.0.1", now=now)
+    assert held.kept
     # In the same statement (PostgreSQL) or transaction (SQLite): nothing left after the commit.
     assert held.version == ContentVersion.objects.current()
 

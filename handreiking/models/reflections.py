@@ -73,13 +73,16 @@ class AnswersMixin(models.Model):
 class Reflection(AnswersMixin):
     """An anonymous zelftoets result, released to reviewers in a group (see
     `handreiking.zelftoets.release`). Nothing here can identify a person: no user, address,
-    browser, session or time; only the week of release, which the whole group shares; a random
-    id, and rows written in random order, so neither order nor gaps say who came first."""
+    browser, session or time; only the week the group's period ended, which the whole group
+    shares; a random id, and rows written in random order in one transaction, so neither order
+    nor gaps say who came first."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     released_week = models.DateField(
-        _("vrijgegeven in de week van"),
-        help_text=_("De maandag van de week waarin de groep vrijkwam; geen inzenddatum."),
+        _("week van de groep"),
+        help_text=_(
+            "De maandag van de week waarin de periode van de groep eindigde; geen inzenddatum."
+        ),
     )
     status = models.CharField(
         _("status"),
@@ -124,11 +127,13 @@ class HeldReflectionQuerySet(models.QuerySet):
 
 
 class HeldReflection(AnswersMixin):
-    """A submission waiting for its group: never shown to reviewers, in no count. The held rows
-    are rewritten in random order with every submission, so the table keeps no arrival order;
-    `held_since` (a Monday) exists only for retention and is dropped at release."""
+    """A submission waiting for its period to end: never shown to reviewers, in no count.
+    `period` says which release period it belongs to and `held_since` (a Monday) exists only
+    for retention; both are dropped at release, when the rows are deleted and the table is
+    rewritten (see `handreiking.zelftoets.release`)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    period = models.PositiveIntegerField(_("periode"), default=1)
     held_since = models.DateField(_("wacht sinds de week van"))
 
     objects = HeldReflectionQuerySet.as_manager()
@@ -139,3 +144,46 @@ class HeldReflection(AnswersMixin):
 
     def __str__(self) -> str:
         return str(_("Wachtende reflectie"))
+
+
+class ReleasePeriodQuerySet(models.QuerySet):
+    def current(self) -> "ReleasePeriod | None":
+        return self.order_by("-number").first()
+
+
+class ReleasePeriod(models.Model):
+    """A period in which reflections are collected. When it ends (`closes_at`, or earlier by
+    `release_reflections --close-period`) the next one starts, and its reflections are released
+    together if they come from enough distinct sources."""
+
+    number = models.PositiveIntegerField(_("nummer"), primary_key=True)
+    closes_at = models.DateTimeField(_("eindigt op"))
+
+    objects = ReleasePeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("periode van de zelftoets")
+        verbose_name_plural = _("perioden van de zelftoets")
+
+    def __str__(self) -> str:
+        return _("Periode %(number)s") % {"number": self.number}
+
+
+class SourceMark(models.Model):
+    """That some source (a client address, as the trusted proxies vouch for it) already had a
+    reflection kept in this period: a keyed hash whose key exists only in process memory
+    (`handreiking.zelftoets.sources`). Deleted when the period ends; nothing links it to a
+    reflection."""
+
+    period = models.PositiveIntegerField(_("periode"))
+    tag = models.CharField(_("kenmerk"), max_length=64)
+
+    class Meta:
+        verbose_name = _("bronkenmerk")
+        verbose_name_plural = _("bronkenmerken")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "tag"], name="source_once_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Bronkenmerk"))

@@ -104,7 +104,20 @@ class ZelftoetsForm(forms.Form):
         error_messages={"invalid_choice": _("Kies ja of nee.")},
     )
 
-    field_order = ["colleagues", "manager", "newspaper", "topic", "text", "delen", "website"]
+    # Filled by the page's script to bring every request body to one size; its content means
+    # nothing and is thrown away.
+    opvulling = SharedCharField(required=False, max_length=64 * 1024, widget=forms.HiddenInput)
+
+    field_order = [
+        "colleagues",
+        "manager",
+        "newspaper",
+        "topic",
+        "text",
+        "delen",
+        "website",
+        "opvulling",
+    ]
 
     @property
     def keeps_answers(self) -> bool:

@@ -1,9 +1,7 @@
 """A rate limit on zelftoets submissions that never stores who you are: a hash of the address
-keyed with a secret that lives only in the cache and is gone when its window ends."""
+keyed with a secret that exists only in process memory, counted in a key that is gone when its
+window ends."""
 
-import hashlib
-import hmac
-import secrets
 import time
 from dataclasses import dataclass
 
@@ -15,6 +13,7 @@ from django.http import HttpRequest
 from redis.exceptions import RedisError
 
 from handreiking.clients import client_address
+from handreiking.zelftoets import sources
 
 
 @dataclass(frozen=True)
@@ -43,28 +42,15 @@ def rate_limit_setting(value: str | None = None) -> RateLimit:
     return limit
 
 
-def current_window(limit: RateLimit) -> tuple[int, bytes]:
-    """The current fixed window and its secret. The secret is random, lives only in the cache
-    and expires with the window: afterwards nobody, not even with SECRET_KEY, can map a key
-    back to an address by trying the whole address range."""
-    index = int(time.time()) // limit.seconds
-    secret_key = f"zelftoets-rate-secret:{index}"
-    # One round trip while the window lasts; the add() only when a window starts.
-    secret = cache.get(secret_key)
-    if secret is None:
-        cache.add(secret_key, secrets.token_hex(32), timeout=limit.seconds * 2)
-        secret = cache.get(secret_key) or ""
-    return index, secret.encode()
-
-
-def rate_limit_key(address: str, *, window: int, secret: bytes) -> str:
-    digest = hmac.new(secret, address.encode(), hashlib.sha256).hexdigest()[:40]
-    return f"zelftoets-rate:{window}:{digest}"
+def rate_limit_key(address: str, *, window: int) -> str:
+    """The cache key counting one address in one fixed window: a keyed hash whose key is derived
+    in process memory for this window (`sources`). Redis holds only the digest and a count,
+    both gone when the window ends."""
+    return f"zelftoets-rate:{window}:{sources.keyed_digest(address, purpose=f'rate:{window}')}"
 
 
 def _key(request: HttpRequest, limit: RateLimit) -> str:
-    window, secret = current_window(limit)
-    return rate_limit_key(client_address(request), window=window, secret=secret)
+    return rate_limit_key(client_address(request), window=int(time.time()) // limit.seconds)
 
 
 @dataclass(frozen=True)

@@ -1,126 +1,160 @@
-"""Release in groups: what a reviewer sees changes only by a whole group at a time.
+"""Release on a schedule, from distinct sources: what a reviewer sees changes only by a whole
+group at a time, and nobody can fill a group around one colleague's reflection.
 
-A submission is held (HeldReflection), invisible to reviewers and absent from every count,
-filter, overview and export. When at least ZELFTOETS_MIN_GROUP are waiting, the whole pool is
-released at once: written to Reflection in random order, each carrying only the week of release.
-So a reviewer who knows who was at the office today cannot tell which reflection is theirs by
-date, order or by comparing two looks at the overview.
+A submission is held (HeldReflection) in the current release period, invisible to reviewers and
+absent from every count, filter, overview and export. Each source (the client address as the
+trusted proxies vouch for it) has at most one reflection kept per period: a keyed mark
+(SourceMark, `handreiking.zelftoets.sources`) says it already has one. When the period ends,
+`manage.py release_reflections` starts the next one, deletes the marks and, when the period
+holds at least ZELFTOETS_MIN_GROUP reflections (so from at least that many sources), releases
+them in random order, together with any earlier ones that waited because their own period had
+too few. Each carries only the week the period ended in. To flood a group around one colleague
+an insider needs ZELFTOETS_MIN_GROUP - 1 other computers, and the pool's size is shown nowhere.
 
-With every submission the held pool itself is rewritten in random order as well (it is smaller
-than a group), so neither SQLite's rowid nor PostgreSQL's ctid/xmin keeps the arrival order.
+After a release the tables that held submissions are rewritten (`compact`), so the database
+files keep neither dead copies of the held rows nor the order in which they arrived.
 """
 
 import random
-from datetime import date
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.utils import timezone
 
 from handreiking.models import (
     ContentVersion,
     HeldReflection,
     Reflection,
     ReflectionStatus,
+    ReleasePeriod,
+    SourceMark,
     week_start,
 )
 from handreiking.models.content import SINGLETON
+from handreiking.zelftoets import periods, sources
 
 _shuffle = random.SystemRandom().shuffle
 
 
 class Held(NamedTuple):
-    # How many reflections this submission released (0 while the group is not complete).
-    released: int
+    # False when this source already had a reflection kept in this period: nothing was stored.
+    kept: bool
     # The content version (the advice page is kept per version), read in the same statement
-    # on PostgreSQL (one round trip for both) and in the same transaction on SQLite: nothing
-    # that could fail is left after the commit, so an acknowledged submission is never retried.
+    # on PostgreSQL and in the same transaction on SQLite: nothing that could fail is left
+    # after the commit, so an acknowledged submission is never retried.
     version: str
 
 
-def hold(*, answers: dict, today: date) -> Held:
-    """Add one submission to the pool and release the pool when it is a group."""
-    if connection.vendor == "postgresql":
-        return _hold_in_one_statement(answers=answers, today=today)
-    with transaction.atomic():
-        # Locks the rows this transaction rewrites. A concurrent submission that read the pool
-        # before this commit adds its own row beside it; release then waits one submission more,
-        # and nothing is lost.
-        held = list(HeldReflection.objects.select_for_update())
-        # Only the rows read (and locked) here: never one another submission just added.
-        HeldReflection.objects.filter(pk__in=[item.pk for item in held]).delete()
-        pool = [item.answers() | {"held_since": item.held_since} for item in held]
-        pool.append(answers | {"held_since": week_start(today)})
-        version = ContentVersion.objects.current()
-        _shuffle(pool)
-        if len(pool) < settings.ZELFTOETS_MIN_GROUP:
-            HeldReflection.objects.bulk_create([HeldReflection(**item) for item in pool])
-            return Held(0, version)
-        released_week = week_start(today)
-        Reflection.objects.bulk_create(
-            [Reflection(**_without_held_since(item), released_week=released_week) for item in pool]
-        )
-        return Held(len(pool), version)
+class Released(NamedTuple):
+    # The period that ended in this run, or None when none was due.
+    closed: int | None
+    # How many reflections reviewers can now see (0: the period had too few; they wait).
+    released: int
 
 
-def _without_held_since(item: dict) -> dict:
-    return {name: value for name, value in item.items() if name != "held_since"}
-
-
-# The same steps as `hold`, as one statement that commits on its own (autocommit): Python never
-# holds a lock between round trips. The pool is every held row no other submission is rewriting
-# at this moment (FOR UPDATE SKIP LOCKED): rows another submission has locked are its to rewrite
-# or release, as a blocking DELETE would find them deleted after its commit anyway. So
-# concurrent submissions never wait for each other's commit (PostgreSQL then flushes their
-# commits together), nothing is lost (a row is locked, and deleted, by exactly one statement),
-# and what each statement writes is the same as before: its pool plus the new row, in random
-# order, held or released as one group. gen_random_uuid() draws from the server's strong random
-# source: new ids, and rows written in a random order.
+# One statement, committed on its own: the mark goes in unless this source already has one in
+# this period, and only then the reflection. gen_random_uuid() draws the id from the server's
+# strong random source.
 _COLUMNS = "colleagues, manager, newspaper, topic, text, had_personal_data"
 _HOLD_SQL = f"""
-WITH pool AS (
-    DELETE FROM {{held}}
-    WHERE id IN (SELECT id FROM {{held}} FOR UPDATE SKIP LOCKED)
-    RETURNING {_COLUMNS}, held_since
-), everyone AS (
-    SELECT {_COLUMNS}, held_since FROM pool
-    UNION ALL
-    SELECT %(colleagues)s, %(manager)s, %(newspaper)s, %(topic)s, %(text)s,
-           %(had_personal_data)s, %(held_since)s
-), size AS (
-    SELECT count(*) AS n FROM everyone
+WITH mark AS (
+    INSERT INTO {{mark}} (period, tag) VALUES (%(period)s, %(tag)s)
+    ON CONFLICT (period, tag) DO NOTHING
+    RETURNING period
 ), kept AS (
-    INSERT INTO {{held}} (id, {_COLUMNS}, held_since)
-    SELECT gen_random_uuid(), {_COLUMNS}, held_since FROM everyone
-    WHERE (SELECT n FROM size) < %(min_group)s
-    ORDER BY gen_random_uuid()
-    RETURNING 1
-), released AS (
-    INSERT INTO {{reflection}} (id, {_COLUMNS}, released_week, status)
-    SELECT gen_random_uuid(), {_COLUMNS}, %(week)s, %(status)s FROM everyone
-    WHERE (SELECT n FROM size) >= %(min_group)s
-    ORDER BY gen_random_uuid()
+    INSERT INTO {{held}} (id, {_COLUMNS}, period, held_since)
+    SELECT gen_random_uuid(), %(colleagues)s, %(manager)s, %(newspaper)s, %(topic)s, %(text)s,
+           %(had_personal_data)s, period, %(held_since)s
+    FROM mark
     RETURNING 1
 )
-SELECT (SELECT count(*) FROM released), (SELECT token FROM {{version}} WHERE id = {SINGLETON:d})
+SELECT (SELECT count(*) FROM kept), (SELECT token FROM {{version}} WHERE id = {SINGLETON:d})
 """  # noqa: S608 (table and column names from the models; every value is a parameter)
 
+_MARK_SQL = "INSERT INTO {mark} (period, tag) VALUES (%s, %s) ON CONFLICT (period, tag) DO NOTHING"
 
-def _hold_in_one_statement(*, answers: dict, today: date) -> Held:
-    sql = _HOLD_SQL.format(
-        held=connection.ops.quote_name(HeldReflection._meta.db_table),
-        reflection=connection.ops.quote_name(Reflection._meta.db_table),
-        version=connection.ops.quote_name(ContentVersion._meta.db_table),
-    )
-    week = week_start(today)
-    parameters = {name: answers[name] for name in HeldReflection.ANSWER_FIELDS}
-    parameters |= {
-        "held_since": week,
-        "week": week,
-        "min_group": settings.ZELFTOETS_MIN_GROUP,
-        "status": ReflectionStatus.NEW.value,
+
+def _tables() -> dict[str, str]:
+    quote = connection.ops.quote_name
+    return {
+        "held": quote(HeldReflection._meta.db_table),
+        "mark": quote(SourceMark._meta.db_table),
+        "version": quote(ContentVersion._meta.db_table),
     }
+
+
+def hold(*, answers: dict, source: str, now: datetime) -> Held:
+    """Keep one submission in the current period, unless its source already has one there."""
+    period = periods.current(now=now).number
+    parameters = {name: answers[name] for name in HeldReflection.ANSWER_FIELDS} | {
+        "period": period,
+        "tag": sources.source_tag(source, period=period),
+        "held_since": week_start(timezone.localdate(now)),
+    }
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_HOLD_SQL.format(**_tables()), parameters)
+            kept, version = cursor.fetchone()
+        return Held(bool(kept), version or "")
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(_MARK_SQL.format(**_tables()), [period, parameters["tag"]])
+            kept = cursor.rowcount == 1
+        if kept:
+            HeldReflection.objects.create(
+                **{name: parameters[name] for name in HeldReflection.ANSWER_FIELDS},
+                period=period,
+                held_since=parameters["held_since"],
+            )
+        return Held(kept, ContentVersion.objects.current())
+
+
+def release_due(*, now: datetime, close_period: bool = False) -> Released:
+    """End the current period when its moment has come (or at once with `close_period`), and
+    release its reflections when there are enough. Two runs at once end a period only once."""
+    periods.current(now=now)  # the first run starts the first period
+    with transaction.atomic():
+        period = ReleasePeriod.objects.select_for_update().order_by("-number").first()
+        if ReleasePeriod.objects.filter(number__gt=period.number).exists():
+            return Released(None, 0)  # another run ended it while this one waited
+        if not close_period and now < period.closes_at:
+            return Released(None, 0)
+        ReleasePeriod.objects.create(number=period.number + 1, closes_at=periods.next_boundary(now))
+        SourceMark.objects.filter(period__lte=period.number).delete()
+        if HeldReflection.objects.filter(period=period.number).count() < (
+            settings.ZELFTOETS_MIN_GROUP
+        ):
+            return Released(period.number, 0)
+        pool = list(HeldReflection.objects.filter(period__lte=period.number))
+        HeldReflection.objects.filter(pk__in=[item.pk for item in pool]).delete()
+        _shuffle(pool)
+        # The week the period ended in: one coarse date for the whole group.
+        last_moment = min(now, period.closes_at - timedelta(microseconds=1))
+        released_week = week_start(timezone.localtime(last_moment).date())
+        Reflection.objects.bulk_create(
+            [
+                Reflection(
+                    **item.answers(), released_week=released_week, status=ReflectionStatus.NEW
+                )
+                for item in pool
+            ]
+        )
+    compact()
+    return Released(period.number, len(pool))
+
+
+def compact() -> None:
+    """Rewrite the tables that held submissions, so their files keep no dead rows (PostgreSQL's
+    old tuple versions, SQLite's free pages) and no order of arrival. VACUUM cannot run inside
+    a transaction: a caller inside one (a test) leaves it to the next run outside."""
+    if connection.in_atomic_block:
+        return
+    tables = _tables()
     with connection.cursor() as cursor:
-        cursor.execute(sql, parameters)
-        released, version = cursor.fetchone()
-    return Held(released, version or "")
+        if connection.vendor == "postgresql":
+            cursor.execute(f"VACUUM FULL {tables['held']}, {tables['mark']}")
+        else:
+            cursor.execute("VACUUM")
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -10,10 +10,17 @@ from handreiking.zelftoets.scrubbing import scrub
 
 
 def submit_reflection(
-    *, colleagues: str, manager: str, newspaper: str, topic: str = "", text: str = ""
+    *,
+    source: str,
+    colleagues: str,
+    manager: str,
+    newspaper: str,
+    topic: str = "",
+    text: str = "",
 ) -> release.Held:
-    """Keep a zelftoets anonymously: the answers and the scrubbed text, held until its group is
-    complete (see `release`)."""
+    """Keep a zelftoets anonymously: the answers and the scrubbed text, held until its period
+    ends (see `release`). `source` (the client address) only decides whether this source
+    already has a reflection in the period; it is never stored."""
     scrubbed = scrub(text)
     answers = {
         "colleagues": colleagues,
@@ -23,7 +30,7 @@ def submit_reflection(
         "text": scrubbed.text,
         "had_personal_data": scrubbed.had_personal_data,
     }
-    return release.hold(answers=answers, today=timezone.localdate())
+    return release.hold(answers=answers, source=source, now=timezone.now())
 
 
 def purge_reflections(*, retention_days: int, today: date | None = None) -> int:

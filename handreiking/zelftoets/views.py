@@ -1,6 +1,8 @@
 """The zelftoets page. Nothing here reads or writes the session, and nothing is logged."""
 
+import enum
 import threading
+import time
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -9,56 +11,74 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
 from handreiking import dbhealth
+from handreiking.clients import client_address
 from handreiking.pagecache.keys import content_version
-from handreiking.zelftoets import ratelimit, services
+from handreiking.zelftoets import ratelimit, services, timing
 from handreiking.zelftoets.advice import advice_for
 from handreiking.zelftoets.forms import ANSWER_FIELDS, ZelftoetsForm
 from handreiking.zelftoets.padding import pad_html
 from handreiking.zelftoets.scrubbing import REMOVED_DESCRIPTION
 
 
+class Outcome(enum.Enum):
+    KEPT = "kept"
+    NOT_ASKED = "not-asked"  # delen=nee or no choice: nothing to keep
+    LIMITED = "limited"  # over the rate limit: not kept
+    ALREADY = "already"  # this source already has a reflection in this period: not kept
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def zelftoets(request: HttpRequest) -> HttpResponse:
+    started = time.perf_counter()
     form = ZelftoetsForm(request.POST if request.method == "POST" else None)
     if not form.is_bound:
         return _form_page(request, form, status=200)
     if not form.is_valid():
         return _form_page(request, form, status=400)
-    taken = ratelimit.take(request) if form.keeps_answers else None
-    if taken is not None and taken.wait is not None:
-        response = render(
-            request,
-            "handreiking/reflection_rate_limited.html",
-            {"minutes": max(1, round(taken.wait / 60))},
-            status=429,
-        )
-        response["Retry-After"] = str(taken.wait)
-        return response
     data = form.cleaned_data
     answers = {key: data[key] for key in ANSWER_FIELDS}
-    try:
-        if form.keeps_answers:
-            # One round trip: the statement that holds the submission reads the content version
-            # too, and the connection's health check comes from the socket.
-            dbhealth.check_from_socket()
-            held = services.submit_reflection(**answers, topic=data["topic"], text=data["text"])
-            version = held.version
-        else:
-            # The first query of the request, so it doubles as the connection's health check.
-            version = content_version()
-    except Exception:
-        ratelimit.give_back(taken)  # not stored: it does not count
-        raise
+    outcome, version, wait = _keep(request, form, answers)
     variant = (
         *answers.values(),
         data["topic"],
-        form.keeps_answers,
+        outcome,
         bool(data["delen"]),
-        bool(data["text"]) and form.keeps_answers,
+        bool(data["text"]),
+        wait,
     )
-    response = HttpResponse(_advice_page(request, version, variant))
+    page = _advice_page(request, version, variant)
+    # Every answer takes the time a kept one takes, with the same status and size: neither a
+    # stopwatch nor a log tells ja from nee, or a kept submission from a refused one.
+    if outcome is Outcome.KEPT:
+        timing.record_kept(started=started)
+    else:
+        timing.wait_like_kept(started=started)
+    response = HttpResponse(page)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _keep(request: HttpRequest, form: ZelftoetsForm, answers: dict) -> tuple[Outcome, str, int]:
+    """Keep the submission when asked and allowed: what happened, the content version, and the
+    minutes to wait when over the rate limit."""
+    if not form.keeps_answers:
+        # The first query of the request, so it doubles as the connection's health check.
+        return Outcome.NOT_ASKED, content_version(), 0
+    taken = ratelimit.take(request)
+    if taken is not None and taken.wait is not None:
+        return Outcome.LIMITED, content_version(), max(1, round(taken.wait / 60))
+    data = form.cleaned_data
+    try:
+        # One round trip: the statement that holds the submission reads the content version
+        # too, and the connection's health check comes from the socket.
+        dbhealth.check_from_socket()
+        held = services.submit_reflection(
+            source=client_address(request), **answers, topic=data["topic"], text=data["text"]
+        )
+    except Exception:
+        ratelimit.give_back(taken)  # not stored: it does not count
+        raise
+    return (Outcome.KEPT if held.kept else Outcome.ALREADY), held.version, 0
 
 
 class _Pages:
@@ -94,18 +114,21 @@ def _advice_page(request: HttpRequest, version: str, variant: tuple) -> bytes:
     page = _pages.get(version, variant)
     if page is not None:
         return page
-    colleagues, manager, newspaper, topic, kept, chose, had_text, min_group = variant
+    colleagues, manager, newspaper, topic, outcome, chose, had_text, wait, min_group = variant
     context = {
         "advice": advice_for(
             colleagues=colleagues, manager=manager, newspaper=newspaper, topic=topic
         ),
-        "kept": kept,
+        "outcome": outcome.value,
         "chose": chose,
         "had_text": had_text,
+        "minutes": wait,
         "min_group": min_group,
+        "release_days": settings.ZELFTOETS_RELEASE_DAYS,
     }
     html = render_to_string("handreiking/reflection_advice.html", context, request)
-    # Same size for every answer, topic, text and choice: logs and the network learn nothing.
+    # Same size for every answer, topic, text, choice and outcome: logs and the network learn
+    # nothing.
     page = pad_html(html.encode())
     # A page that used this request's CSP nonce belongs to this request alone.
     if getattr(request, "_csp_nonce", None) is None:
@@ -118,6 +141,7 @@ def _form_page(request: HttpRequest, form: ZelftoetsForm, *, status: int) -> Htt
         "form": form,
         "retention_days": settings.REFLECTION_RETENTION_DAYS,
         "min_group": settings.ZELFTOETS_MIN_GROUP,
+        "release_days": settings.ZELFTOETS_RELEASE_DAYS,
         "removed_description": REMOVED_DESCRIPTION,
     }
     response = render(request, "handreiking/reflection_form.html", context, status=status)
