@@ -37,11 +37,14 @@ run: install ## Installeer, migreer en start het portaal op http://127.0.0.1:$(P
 	@echo "Het portaal start op http://127.0.0.1:$(PORT)/ (stoppen: Ctrl+C)."
 	@echo "Een account voor de redactie, de beoordelaars of HR maakt u met: make account"
 	@echo "Geplande publicaties gaan live via publish_scheduled, dat hiernaast elke 10 seconden kijkt."
+	@echo "Reflecties komen vrij na afloop van de week (release_reflections kijkt elk uur);"
+	@echo "meteen vrijgeven: .venv/bin/python manage.py release_reflections --close-period"
 	@echo ""
-	@# Scheduled publications need a timer (a reader's request never publishes): one beside
-	@# the development server, stopped with it.
+	@# Scheduled publications and releases need timers (a reader's request never publishes
+	@# or releases): beside the development server, stopped with it.
 	@$(DEV_ENV) $(PY) manage.py publish_scheduled --every 10 > /dev/null & timer=$$!; \
-	  trap 'kill $$timer 2>/dev/null' EXIT INT TERM; \
+	  $(DEV_ENV) $(PY) manage.py release_reflections --every 3600 > /dev/null & release=$$!; \
+	  trap 'kill $$timer $$release 2>/dev/null' EXIT INT TERM; \
 	  $(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test ## Draai alle tests (SQLite; DATABASE_URL=postgres://… voor PostgreSQL)
