@@ -2,8 +2,10 @@
 
 Lists of first names, surnames and places derived from the deduce package (UMC Utrecht, see
 data/README.md), plus hand-kept rules in data/name_rules.txt: triggers ("mijn naam is",
-"collega", "mevrouw"), particles ("van der"), first names that are also ordinary words, and the
-places, institutions and phrases that stay."""
+"collega", "mevrouw", "mijn zus"), particles ("van der"), first names that are also ordinary
+words, and the places, institutions and phrases that stay. data/name_words.txt lists the names
+that are ordinary words in lower case, so that the others count in lower case too ("ik vroeg
+het aan thijs")."""
 
 import re
 import unicodedata
@@ -28,6 +30,7 @@ class _Lexicon(NamedTuple):
     municipalities: frozenset[str]
     rules: dict[str, frozenset[str]]
     accounts: frozenset[str]
+    words: frozenset[str]
 
 
 def _fold(word: str) -> str:
@@ -65,12 +68,13 @@ def lexicon() -> _Lexicon:
             "phrase-starts": frozenset(p.split()[0] for p in sections["phrases"]),
             # Lower-case words that can start a name: triggers, and particles ("de Vries").
             "cues": frozenset(p.split()[0] for p in sections["particles"]).union(
-                *(sections[t] for t in ("titles", "abbreviated-titles", "functions")),
+                *(sections[t] for t in ("titles", "abbreviated-titles", "functions", "relatives")),
                 sections["signatures"],
                 {"naam", "heet", "ben"},
             ),
         },
         accounts=frozenset(_entries("organisation_accounts.txt")),
+        words=frozenset(_entries("name_words.txt")),
     )
 
 
@@ -87,6 +91,14 @@ _TOKEN = re.compile(r"\[[a-z-]+\]|['’]t\b|[^\W\d_][^\W_]*(?:['’\-][^\W\d_][^
 _NOT_INITIALS = {"NB", "PS", "VS", "BV", "NV", "US", "EU"}
 _SENTENCE_GAP = re.compile(r"[.!?:;\n]")
 _STREET_WORD = re.compile(rf"\w(?:{STREET_SUFFIXES})$")
+# A lower-case word right after or before one of these is part of a link, a handle, a file or
+# table name or an e-mail address, or ("3 jan") of a date.
+_LINK_GAP = re.compile(r"[#@/\\._~=&+]$|\d[ \t]*$")
+_LINK_AFTER = re.compile(r"[_@/\\]|\.\w")
+_ARTICLES = {"de", "het", "een", "'t"}
+_POSSESSIVES = {"mijn", "onze", "ons", "zijn", "haar", "hun", "jouw", "je"}
+# "eind jan" is January.
+_BEFORE_MONTH = {"begin", "eind", "half", "medio", "midden", "per", "sinds", "tot", "vanaf", "in"}
 
 
 class _Names:
@@ -95,6 +107,7 @@ class _Names:
     def __init__(self, text: str):
         self.lex = lexicon()
         self.rules = self.lex.rules
+        self.text = text
         self.toks: list[_Tok] = []
         last = 0
         for m in _TOKEN.finditer(text):
@@ -139,6 +152,66 @@ class _Names:
             end = w + 1
         return end
 
+    def lower_first(self, k: int) -> bool:
+        """A first name in lower case that is no ordinary word: "thijs", "sanne", "ans", but not
+        "hoop", "mark" or "storm" (data/name_words.txt, and the [word] and [never] rules), not a
+        place, not "de noor" and not part of a link or a date."""
+        tok = self.toks[k]
+        if tok.cap or len(tok.text) < 3 or not tok.text.islower():
+            return False
+        if (tok.gap and _LINK_GAP.search(tok.gap)) or _LINK_AFTER.match(self.text, tok.end):
+            return False
+        lex, rules = self.lex, self.rules
+        for part in _fold(tok.lc).split("-"):
+            if part not in lex.first or part in lex.words or part in rules["word"]:
+                return False
+            if part in rules["never"] or part in rules["not-surname"] or part in lex.places:
+                return False
+        before = self.toks[k - 1].lc if k and self.adjacent(k) else ""
+        month = tok.lc == "jan" and before in _BEFORE_MONTH
+        return not month and before not in _ARTICLES
+
+    def lower_continuation(self, k: int) -> int:
+        """The end of the surname after a lower-case first name at k - 1: "sanne bakker" (a
+        known surname that is no ordinary word), "lotte van den berg" (a particle with a known
+        surname), or a capitalised surname as after any first name."""
+        if k >= self.n or not self.adjacent(k):
+            return k
+        if self.toks[k].cap:
+            return self.continuation(k, True)
+        p = self.particles(k)
+        w = k + p
+        if w >= self.n or not self.adjacent(w) or not self.toks[w].text.islower():
+            return k
+        lc = _fold(self.toks[w].lc)
+        if len(lc) < 3 or lc in self.rules["not-surname"] or lc in self.rules["institution"]:
+            return k
+        if p:
+            known = lc in self.lex.interfix and not self.is_place(k, w + 1)
+        else:
+            known = lc in self.lex.surnames and lc not in self.lex.words
+        return w + 1 if known else k
+
+    def acts(self, k: int) -> bool:
+        """Token k shows that the words before it name a person: a verb such as "zei" or
+        "vond", "en ik", or an apposition (", mijn afdelingshoofd")."""
+        if k >= self.n:
+            return False
+        tok = self.toks[k]
+        if self.adjacent(k) and tok.lc in self.rules["acts"]:
+            return True
+        if self.adjacent(k) and tok.lc == "en" and k + 1 < self.n:
+            return self.toks[k + 1].lc == "ik" and self.adjacent(k + 1)
+        return tok.gap.strip() == "," and tok.lc in _POSSESSIVES
+
+    def titled_surname(self, k: int) -> bool:
+        """After a form of address and a particle, a known surname that is also a word
+        ("mevrouw De Koning"), though not a role ("meneer de Minister")."""
+        tok = self.toks[k] if k < self.n else None
+        if tok is None or not tok.cap or tok.text[0] == "[":
+            return False
+        return _fold(tok.lc) in self.lex.interfix and tok.lc not in self.rules["functions"]
+
     def is_first(self, tok: _Tok) -> bool:
         lc = _fold(tok.lc.removesuffix("'s"))
         return lc in self.lex.first or all(p in self.lex.first for p in lc.split("-"))
@@ -179,12 +252,17 @@ class _Names:
             return self.with_initials(j, strict=False)
         p = self.particles(j)
         if p:
-            ok = self.adjacent(j + p) and self.surname_like(j + p, strict=not lax, particle=True)
+            w = j + p
+            ok = self.adjacent(w) and (
+                self.surname_like(w, strict=not lax, particle=True)
+                or (mode == "title" and self.titled_surname(w))
+            )
             return self.continuation(j + p + 1, False) if ok else None
         first = tok.cap and self.is_first(tok) and tok.lc not in self.rules["never"]
         if first or (mode != "ik ben" and self.surname_like(j, strict=not lax)):
             return self.continuation(j + 1, False)
         plain = tok.lc not in self.rules["word"] and tok.lc not in self.rules["never"]
+        plain = plain and _fold(tok.lc) not in self.lex.words
         if mode in ("naming", "function") and _fold(tok.lc) in self.lex.first and plain:
             return j + 1
         return None
@@ -204,7 +282,7 @@ class _Names:
             j, mode = (i + 2 if before != "ik" else i + 1), "naming"
         elif lc == "ben" and before == "ik":
             mode = "ik ben"
-        elif lc in self.rules["functions"]:
+        elif lc in self.rules["functions"] or lc in self.rules["relatives"]:
             mode = "function"
         elif lc in self.rules["signatures"]:
             mode = "signature"
@@ -230,14 +308,22 @@ class _Names:
         if self.particles(i):
             end = self.particle_name(i, starts_sentence)
             return (i, end) if end else None
-        if not tok.cap or not self.is_first(tok):
+        if not tok.cap:
+            if not self.lower_first(i):
+                return None
+            end = self.lower_continuation(i + 1)
+            return None if self.is_place(i, end) else (i, end)
+        if not self.is_first(tok):
             return None
         strict = tok.lc in never or (tok.lc in word and starts_sentence)
         end = self.continuation(i + 1, strict or tok.lc in word)
         article = i and self.toks[i - 1].lc in ("de", "het", "een") and self.adjacent(i)
         title = tok.lc in word and self.adjacent(end) and self.toks[end].cap
         if end == i + 1 and (strict or article or title):
-            return None  # "Ben je", "de Bob" (who drives), "Summer School"
+            # "Ben je", "de Bob" (who drives), "Summer School"; but "Storm zei", "Roos en ik"
+            acting = strict and not article and tok.lc not in never and self.acts(end)
+            if not acting:
+                return None
         return None if self.is_place(i, end) else (i, end)
 
     def particle_name(self, i: int, starts_sentence: bool) -> int | None:
@@ -247,10 +333,11 @@ class _Names:
         p = self.particles(i)
         words = " ".join(t.lc for t in self.toks[i : i + p])
         article = words in ("de", "den", "het", "'t", "van de", "van het") or len(words) == 2
+        related = i > 0 and self.toks[i - 1].lc in self.rules["relatives"] and self.adjacent(i)
+        opening = False  # "De Kuip was vol", but "De Jong zei" and "De Jong, mijn chef"
         if self.toks[i].text[0].isupper():
-            if article and starts_sentence:  # "De Kuip was vol"
-                return None
-        elif article or starts_sentence:
+            opening = article and starts_sentence
+        elif (article or starts_sentence) and not related:  # but "de zoon van de Boer"
             return None
         after = self.toks[i + p] if i + p < self.n else self.toks[i]
         # Not "van Mark Rutte": there the first name starts the name.
@@ -261,7 +348,8 @@ class _Names:
             return None
         if self.is_place(i, i + p + 1):
             return None
-        return self.continuation(i + p + 1, True)
+        end = self.continuation(i + p + 1, True)
+        return None if opening and not self.acts(end) else end
 
     def institution(self, end: int) -> bool:
         """ "Anne Frank Huis", "Van Gogh Museum", "Johan de Wittlaan": named after someone."""
@@ -280,7 +368,8 @@ class _Names:
             if tok.text[0] == "[":
                 i += 1
                 continue
-            if not (tok.cap or tok.lc in self.rules["cues"] or tok.gap.endswith("@")):
+            starts = tok.cap or tok.lc in self.rules["cues"] or tok.gap.endswith("@")
+            if not (starts or tok.lc in self.rules["phrase-starts"] or self.lower_first(i)):
                 i += 1  # most tokens: lower-case words that start nothing
                 continue
             if tok.lc in self.rules["phrase-starts"]:

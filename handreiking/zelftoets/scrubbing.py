@@ -4,9 +4,10 @@ The text is normalised first (NFKC, soft hyphens and zero-width characters dropp
 non-breaking space, a non-breaking hyphen or a full-width digit hides nothing; the returned text
 is the normalised text with Dutch tokens in place of what was found. Passes run in a fixed order
 and each hides its finds from the next: profile links, e-mail addresses (also written out: "jan
-punt jansen apenstaartje minbzk punt nl", "jan[at]minbzk.nl"), IBANs, IP addresses, birth dates,
-passport and ID-card numbers, licence plates, phone numbers, BSNs, addresses and postcodes, then
-names and @handles, so that digits and addresses never reach the name finder.
+punt jansen apenstaartje minbzk punt nl", "jan[at]minbzk.nl", or without domain ending),
+IBANs, IP addresses, birth dates, passport and ID-card numbers, licence plates, phone numbers
+(also read out: "nul zes een negen ..."), BSNs, staff and card numbers, addresses and
+postcodes, then names and @handles, so that digits and addresses never reach the name finder.
 
 Decisions, each because a missed item is worse than a lost ordinary word:
 - Organisation and functional e-mail addresses (info@, servicedesk@, noreply@) are replaced like
@@ -14,21 +15,28 @@ Decisions, each because a missed item is worse than a lost ordinary word:
   the address, and no allow-list can tell "communicatie-dgob@" from a person's address. Accounts
   of public organisations on social media (@Rijksoverheid, x.com/MinBZK) do stay: they are
   public, and data/organisation_accounts.txt lists them by name.
-- A postcode is always replaced, a Postbus postcode too: the two cannot be told apart.
+- A postcode is always replaced, a Postbus postcode too: the two cannot be told apart. When its
+  letters are also a unit or an abbreviation ("1500 MB", "2024 AI") it needs a word about living
+  before it ("ik woon in 7411 GB") or a town after it.
 - Dates, years, times and amounts stay unless a word such as "geboren" or "geboortedatum" comes
-  just before. Any 9-digit number that passes the eleven test is a BSN (so is about 1 in 11
-  case numbers), but "130.000.000" only after "bsn" or "sofi": that is how amounts are written.
+  just before, or "geboren" just after ("op 12 maart 1979 geboren"). Any 9-digit number that
+  passes the eleven test is a BSN (so is about 1 in 11 case numbers), but "130.000.000" only
+  after "bsn" or "sofi": that is how amounts are written.
+- Staff numbers, driving-licence numbers and other numbers of 5 to 12 digits count only next to
+  the word that names them ("personeelsnummer", "pers.nr.", "rijbewijsnummer", "pasnummer").
 - Names come from lists derived from the deduce package (UMC Utrecht, see data/), plus triggers
-  ("mijn naam is", "collega", "mevrouw", "dhr."), initials with a surname, a particle with a
-  surname ("Van Dijk") and "@Voornaam Achternaam". First names that are also ordinary words
-  ("Wil", "Roos", "Storm") count only mid-sentence or before a known surname; data/name_rules.txt
-  keeps those lists and the places, institutions and phrases that stay.
+  ("mijn naam is", "collega", "mevrouw", "dhr.", "mijn zus"), initials with a surname, a
+  particle with a surname ("Van Dijk", "de zoon van de Boer") and "@Voornaam Achternaam". A
+  first name in lower case ("ik vroeg het aan thijs", "sanne bakker") counts when it is no
+  ordinary Dutch or English word (data/name_words.txt). First names that are also ordinary words
+  ("Wil", "Roos", "Storm") count only mid-sentence, before a known surname, or before a verb
+  such as "zei" ("Storm zei"); data/name_rules.txt keeps those lists and the places,
+  institutions and phrases that stay.
 
 Known misses (bench/bench_scrubbing.py lists them): a surname alone with neither trigger nor
-capitalised particle ("Bakker zei", "met de Vries"), names in lower case without a trigger or in
-capitals, first names missing from the lists, written-out numbers ("nul zes ..."), an e-mail
-address without its domain ending, a profile name without its site, and a first name that is
-also a brand ("Dirk", the supermarket) is replaced.
+capitalised particle ("Bakker zei", "met de Vries"), a first name in lower case that is also a
+word ("aan mark"), names in capitals, first names missing from the lists, a profile name
+without its site, and a first name that is also a brand ("Dirk", the supermarket) is replaced.
 """
 
 import ipaddress
@@ -104,6 +112,8 @@ _EMAIL = re.compile(
     rf"[\w-]+(?:(?:\.|{_DOTW})[\w-]+){{0,4}}(?:\.|{_DOTW})(?P<tld>[a-z]{{2,24}})(?![\w@])",
     re.IGNORECASE,
 )
+# Without its domain ending ("jan.jansen@minbzk") an address is still an address.
+_EMAIL_NO_TLD = re.compile(r"(?<![\w.@+'/:-])[\w+'-]+(?:\.[\w+'-]+)*@[^\W\d_][\w-]+(?![\w@.-])")
 _SPOKEN_TLDS = {"nl", "com", "org", "net", "eu", "be", "de", "info", "io", "gov", "uk"}
 # English words before a spoken "at": "read more at rijksoverheid dot nl" is a website.
 _NOT_LOCAL = set(
@@ -136,7 +146,8 @@ _BIRTH = re.compile(
     rf"(?:\b(?:geboren|geboortedatum|geboortedag|verjaardag|jarig|born|dob)\b|\bgeb\.)"
     rf"[^.!?\n\d]{{0,30}}?(?P<d>{_DATE}|{_BIRTH_YEAR})(?!\d)"
     rf"|\bik ben van\s(?P<v>{_DATE}|{_BIRTH_YEAR})(?!\d)"
-    rf"|\b(?P<y>19[2-9]\d|200\d)\s+geboren\b",
+    rf"|\b(?P<y>{_DATE}|19[2-9]\d|200\d)(?:\s+(?:ben|werd|is|was)(?:\s+(?:ik|hij|zij|ze))?)?"
+    rf"\s+geboren\b",
     re.IGNORECASE,
 )
 _DOCUMENT_WORD = (
@@ -146,6 +157,25 @@ _DOCUMENT_WORD = (
 _DOCUMENT = re.compile(
     rf"{_DOCUMENT_WORD}\w*(?:nr\.|[^.!?\n]){{0,40}}?\b(?P<d>[A-NP-Z]{{2}}[A-NP-Z0-9]{{6}}\d)\b"
     rf"|\b(?P<v>[A-NP-Z]{{2}}[A-NP-Z0-9]{{6}}\d)\b(?=[^.!?\n]{{0,30}}{_DOCUMENT_WORD})",
+    re.IGNORECASE,
+)
+# Staff, driving-licence and other card numbers are digits only, so they count only next to the
+# word that says what they are ("personeelsnummer 7654321", "rijbewijsnummer 5123456789").
+_NUMBER_WORD = (
+    r"\b(?:personeels?n(?:umme)?r|pers\.?[ \t]?nr|medewerkersn(?:umme)?r|werknemersn(?:umme)?r"
+    r"|employee[ \t]?(?:number|id)|rijbewijs\w*|paspoort\w*|id[- ]?kaart\w*|identiteits\w*"
+    r"|documentn(?:umme)?r|pasn(?:umme)?r|big[- ]?(?:n(?:umme)?r|registratie\w*)"
+    r"|polisn(?:umme)?r|klantn(?:umme)?r|lidn(?:umme)?r|relatien(?:umme)?r)\b\.?"
+)
+# Not an amount or a count: "rijbewijs kost 12345 euro".
+_CARD_NUMBER = (
+    rf"(?<!€)(?<!€ )\d(?:[ \t{_DASH}]?\d){{4,11}}(?!\w|[.,]\d)"
+    r"(?![ \t]*(?:euro|eur\b|€|%|procent|km|kilometer|punten|keer|jaar|dagen|uur|minuten|mensen))"
+)
+_NUMBER = re.compile(
+    rf"{_NUMBER_WORD}(?:[^.!?\n\d]){{0,30}}?(?<![\w.,{_DASH}])(?P<d>{_CARD_NUMBER})"
+    rf"|(?<![\w.,{_DASH}])(?P<v>{_CARD_NUMBER})(?=[ \t]*\(?(?:(?:is|was)[ \t])?(?:mijn[ \t])?"
+    rf"{_NUMBER_WORD})",
     re.IGNORECASE,
 )
 # The 14 side codes of Dutch plates (L letter, D digit); without dashes only after "kenteken",
@@ -175,6 +205,11 @@ _PHONE = re.compile(
     rf"(?!0[1-57-9][ \t{_DASH}./])0[1-9](?:{_SEP}?\d){{8}}"
     rf"|(?:\+|00)(?!31)[1-9]\d{{0,2}}(?:[ \t]?\(0\))?(?:{_SEP}?\d){{6,12}}){_END}"
 )
+# A number read out in words: "nul zes een negen ..." (ten digits, give or take a typo).
+_DIGIT_WORD = r"(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+_PHONE_WORDS = re.compile(
+    rf"\b(?:nul|plus)(?:(?:[ \t]*[,{_DASH}])?[ \t]+{_DIGIT_WORD}){{8,12}}\b", re.IGNORECASE
+)
 _BSN = re.compile(
     rf"(?<![\w.,{_DASH}])(?:\d{{9}}|\d{{4}}\.\d\d\.\d{{3}}"
     rf"|\d{{3}}([ .{_DASH}])\d{{3}}\1\d{{3}}){_END}"
@@ -196,13 +231,22 @@ _STREET = re.compile(
     rf"|(?:Markt|Plein|Dam|Rokin|Spui|Damrak|Binnenhof)"
     rf")[ \t]{_HOUSE}"
 )
-# Upper case without the word "postcode": "1234 ab" is too often something else, and some letter
-# pairs are units or abbreviations ("1500 MB", "2024 AI-tools").
+# Upper case without the word "postcode": "1234 ab" is too often something else. Some letter
+# pairs are also units or abbreviations ("1500 MB", "2024 AI-tools"): with those it is a
+# postcode only after a word about living ("ik woon in 7411 GB") or before a town ("6711 AB
+# Ede"). SA, SD and SS are never issued.
+_UNITS = "AI|AM|BV|CM|EU|GB|GW|HR|KB|KG|KM|KW|MB|MM|MW|NL|NV|PC|PM|TB|TV|UK|US|VS|XP"
 _POSTCODE = re.compile(
-    r"(?<![\w-])[1-9]\d{3}[ \t]?(?!SA|SD|SS|AI|AM|BV|CM|EU|GB|GW|HR|KB|KG|KM|KW|MB|MM|MW|NL|NV"
-    r"|PC|PM|TB|TV|UK|US|VS|XP)[A-Z]{2}(?![\w-])(?:,?[ \t](?:nr\.?[ \t]?)?[1-9]\d{0,3}[a-z]?"
-    r"(?![\w.,:]))?"
+    r"(?<![\w-])[1-9]\d{3}[ \t]?(?!SA|SD|SS)(?P<l>[A-Z]{2})(?![\w-])(?:,?[ \t](?:nr\.?[ \t]?)?"
+    r"[1-9]\d{0,3}[a-z]?(?![\w.,:]))?"
 )
+_HOME_BEFORE = re.compile(
+    r"\b(?:woon|woont|wonen|woonde|woonden|gewoond|postcode|adres|verhuisd|verhuizen)\b"
+    r"[^.!?\n\d]{0,25}$",
+    re.IGNORECASE,
+)
+_TO_OR_FROM = re.compile(r"\b(?:in|uit|naar)[ \t]+$", re.IGNORECASE)
+_TOWN_AFTER = re.compile(r"[ \t,]+((?:'s-)?[A-Z][\w'-]*(?:[ \t][\w'-]+){0,3})")
 _POSTCODE_AFTER_WORD = re.compile(
     r"\bpostcode(?:\sis)?[\s:]*(?P<d>[1-9]\d{3}[ \t]?[a-z]{2})(?!\w)", re.I
 )
@@ -253,6 +297,19 @@ def _bsn(m: re.Match, text: str) -> bool:
     return not thousands or bool(_BSN_WORD.search(text, max(0, m.start() - 40), m.start()))
 
 
+def _postcode(m: re.Match, text: str) -> bool:
+    if not re.fullmatch(_UNITS, m.group("l")):
+        return True
+    if _HOME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return True
+    year = 1900 <= int(m.group()[:4]) <= 2099  # "in 2024 AI gebruiken"
+    if not year and _TO_OR_FROM.search(text, max(0, m.start() - 10), m.start()):
+        return True
+    town = _TOWN_AFTER.match(text, m.end())
+    words = town.group(1).lower().split() if town else []
+    return any(" ".join(words[:n]) in lexicon().places for n in range(1, len(words) + 1))
+
+
 def _street(m: re.Match, text: str) -> bool:
     word = m.group("w") or m.group("lw") or ""
     lex, year = lexicon(), 1900 <= int(m.group("nr")) <= 2099
@@ -266,6 +323,7 @@ _PASSES = (
     (_PROFILE, "[profiel]", _profile),
     (_FEDIVERSE, "[profiel]", None),
     (_EMAIL, "[e-mail]", _email),
+    (_EMAIL_NO_TLD, "[e-mail]", None),
     (_IBAN, "[iban]", None),
     (_IPV4, "[ip-adres]", _ipv4),
     (_IPV6, "[ip-adres]", _ipv6),
@@ -274,10 +332,12 @@ _PASSES = (
     (_PLATE_AFTER_WORD, "[kenteken]", None),
     (_PLATE, "[kenteken]", None),
     (_PHONE, "[telefoonnummer]", _phone),
+    (_PHONE_WORDS, "[telefoonnummer]", None),
     (_BSN, "[bsn]", _bsn),
+    (_NUMBER, "[documentnummer]", None),
     (_STREET, "[adres]", _street),
     (_POSTCODE_AFTER_WORD, "[adres]", None),
-    (_POSTCODE, "[adres]", None),
+    (_POSTCODE, "[adres]", _postcode),
 )
 
 
