@@ -1,6 +1,7 @@
 """The zelftoets scrubber: readable examples per kind of personal data, and the thresholds over
-the corpus in tests/scrub_corpus.py (at least 95 % of items removed, at most 1 in 25 ordinary
-texts changed). No database needed."""
+the corpus in tests/scrub_corpus.py and over both halves of the blind round in
+tests/scrub_round3.py (at least 95 % of items removed, at most 1 in 25 ordinary texts changed;
+the held-out half was never used for tuning). No database needed."""
 
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from handreiking.zelftoets.scrubbing import (
     scrub,
 )
 from tests.scrub_corpus import CATEGORIES, CORPUS
+from tests.scrub_round3 import HOLDOUT, TUNE
 
 
 @pytest.mark.parametrize(
@@ -82,6 +84,50 @@ def test_personal_data_is_replaced(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The misses named in the issue about the second blind round.
+        ("ik sprak ans erover bij de koffie", "ik sprak [naam] erover bij de koffie"),
+        ("ik vroeg het aan thomas", "ik vroeg het aan [naam]"),
+        (
+            "laten lezen aan lotte van den berg van communicatie",
+            "laten lezen aan [naam] van communicatie",
+        ),
+        ("Hij is de zoon van de Boer.", "Hij is de zoon [naam]."),
+        ("sanne bakker vond het te fel", "[naam] vond het te fel"),
+        ("Ik ben op 12 maart 1979 geboren.", "Ik ben op [geboortedatum] geboren."),
+        ("Ik woon in 7411 GB en werk in Zwolle.", "Ik woon in [adres] en werk in Zwolle."),
+        (
+            "mijn rijbewijsnummer 5123456789 stond erop",
+            "mijn rijbewijsnummer [documentnummer] stond erop",
+        ),
+        (
+            "mijn personeelsnummer 7654321 in de tweet",
+            "mijn personeelsnummer [documentnummer] in de tweet",
+        ),
+        ("en mijn pers.nr. 1234567 op de badge", "en mijn pers.nr. [documentnummer] op de badge"),
+        # The same rules, a little wider.
+        ("mijn zus noor snapt het", "mijn zus [naam] snapt het"),
+        ("maar jeroen twijfelde", "maar [naam] twijfelde"),
+        ("mevrouw van der linden belde", "mevrouw [naam] belde"),
+        ("Storm zei dat ik moest posten.", "[naam] zei dat ik moest posten."),
+        ("Roos en ik twijfelden.", "[naam] en ik twijfelden."),
+        ("De Jong, mijn afdelingshoofd, zag het.", "[naam], mijn afdelingshoofd, zag het."),
+        ("Mevrouw De Koning belde me.", "Mevrouw [naam] belde me."),
+        ("Bakker zei dat het niet kon.", "[naam] zei dat het niet kon."),
+        ("6711 AB Ede", "[adres] Ede"),
+        (
+            "nummer is nul zes een negen vier vier twee acht zeven drie, bel",
+            "nummer is [telefoonnummer], bel",
+        ),
+        ("mail: jan.jansen@minbzk (zonder .nl)", "mail: [e-mail] (zonder .nl)"),
+    ],
+)
+def test_names_and_numbers_of_the_second_blind_round(text, expected):
+    assert scrub(text).text == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ik twijfel over een bericht over ons nieuwe beleid.",
@@ -106,6 +152,14 @@ def test_personal_data_is_replaced(text, expected):
         "Een NH-90 en een F-35 stonden op de foto, sinds COVID-19.",
         "Windows 11, Python 3.11 en versie 10.0.1.2 van het CMS.",
         "In Rotterdam 12 jaar gewerkt, nu in Den Haag.",
+        # Names that are words, in lower case or at the start of a sentence, stay words.
+        "Een storm aan reacties, en hoop dat niemand het zag; ik wil het niet.",
+        "Hoop dat niemand het screenshot heeft gemaakt.",
+        "Daarom koos ik voor een foto van de dia's; eind jan meer.",
+        "Eerst vond ik het een goed idee. De Kuip was vol.",
+        "Een laptop met 1024 GB, een bestand van 1500 MB; in 2024 AI gaan gebruiken.",
+        "Mijn rijbewijs kostte 2350 euro en ik heb het sinds 2005.",
+        "Sessies staan in django_session, de foto in thomas.jpg.",
     ],
 )
 def test_ordinary_text_is_left_alone(text):
@@ -178,9 +232,9 @@ def test_the_scrubber_needs_no_django():
 # The corpus
 
 
-def measure() -> tuple[Counter, Counter, list[str], int, list[str]]:
+def measure(cases=CORPUS) -> tuple[Counter, Counter, list[str], int, list[str]]:
     found, removed, changed, ordinary, lost = Counter(), Counter(), [], 0, []
-    for case in CORPUS:
+    for case in cases:
         result = scrub(case.text)
         if not case.remove:
             ordinary += 1
@@ -194,7 +248,7 @@ def measure() -> tuple[Counter, Counter, list[str], int, list[str]]:
 
 
 def test_scrubbing_twice_changes_nothing_more():
-    for case in CORPUS:
+    for case in CORPUS + TUNE + HOLDOUT:
         once = scrub(case.text).text
         again = scrub(once)
         assert again.text == once
@@ -219,6 +273,21 @@ def test_at_most_one_in_25_ordinary_texts_changes():
     _, _, changed, ordinary, lost = measure()
     assert len(changed) / ordinary <= 1 / 25, changed
     assert lost == []  # amounts, dates and numbers in texts with personal data stay too
+
+
+@pytest.mark.parametrize(("half", "cases"), [("tuned", TUNE), ("held out", HOLDOUT)])
+def test_the_blind_round_in_both_halves(half, cases):
+    """Round 3 (tests/scrub_round3.py) was written blind and split in two; the scrubber was
+    tuned on the first half only. Both halves: at least 95 % of the direct identifiers removed
+    (held out: 98 of 101 on 2026-12-07), at most 1 of the 30 ordinary texts changed, and what
+    must stay stays. Failures give figures, not texts, so that nobody tunes on the held-out
+    half: bench/bench_scrubbing.py lists the tuned half's misses."""
+    found, removed, changed, ordinary, lost = measure(cases)
+    total, gone = sum(found.values()), sum(removed.values())
+    assert total >= 100 and ordinary == 30, half
+    assert gone / total >= 0.95, f"{half}: {gone} of {total} removed"
+    assert len(changed) <= 1, f"{half}: {len(changed)} of {ordinary} ordinary texts changed"
+    assert not lost, f"{half}: {len(lost)} pieces that must stay went missing"
 
 
 def test_inputs_built_to_be_slow_still_come_back_scrubbed():

@@ -97,6 +97,8 @@ _LINK_GAP = re.compile(r"[#@/\\._~=&+]$|\d[ \t]*$")
 _LINK_AFTER = re.compile(r"[_@/\\]|\.\w")
 _ARTICLES = {"de", "het", "een", "'t"}
 _POSSESSIVES = {"mijn", "onze", "ons", "zijn", "haar", "hun", "jouw", "je"}
+# "Eerst vond ik": a verb before its subject follows a word that is not the subject.
+_SUBJECTS = {"ik", "je", "jij", "hij", "ze", "zij", "we", "wij", "u", "men", "het"}
 # "eind jan" is January.
 _BEFORE_MONTH = {"begin", "eind", "half", "medio", "midden", "per", "sinds", "tot", "vanaf", "in"}
 
@@ -159,14 +161,14 @@ class _Names:
         tok = self.toks[k]
         if tok.cap or len(tok.text) < 3 or not tok.text.islower():
             return False
-        if (tok.gap and _LINK_GAP.search(tok.gap)) or _LINK_AFTER.match(self.text, tok.end):
-            return False
         lex, rules = self.lex, self.rules
         for part in _fold(tok.lc).split("-"):
             if part not in lex.first or part in lex.words or part in rules["word"]:
                 return False
             if part in rules["never"] or part in rules["not-surname"] or part in lex.places:
                 return False
+        if (tok.gap and _LINK_GAP.search(tok.gap)) or _LINK_AFTER.match(self.text, tok.end):
+            return False
         before = self.toks[k - 1].lc if k and self.adjacent(k) else ""
         month = tok.lc == "jan" and before in _BEFORE_MONTH
         return not month and before not in _ARTICLES
@@ -199,18 +201,31 @@ class _Names:
             return False
         tok = self.toks[k]
         if self.adjacent(k) and tok.lc in self.rules["acts"]:
-            return True
+            return k + 1 == self.n or self.toks[k + 1].lc not in _SUBJECTS
         if self.adjacent(k) and tok.lc == "en" and k + 1 < self.n:
             return self.toks[k + 1].lc == "ik" and self.adjacent(k + 1)
         return tok.gap.strip() == "," and tok.lc in _POSSESSIVES
 
     def titled_surname(self, k: int) -> bool:
         """After a form of address and a particle, a known surname that is also a word
-        ("mevrouw De Koning"), though not a role ("meneer de Minister")."""
+        ("mevrouw De Koning") or in lower case ("mevrouw van der linden"), though not a role
+        ("meneer de Minister", "mevrouw de voorzitter")."""
         tok = self.toks[k] if k < self.n else None
-        if tok is None or not tok.cap or tok.text[0] == "[":
+        if tok is None or tok.text[0] == "[" or not (tok.cap or tok.text.islower()):
+            return False
+        if not tok.cap and (tok.lc in self.rules["not-surname"] or len(tok.lc) < 3):
             return False
         return _fold(tok.lc) in self.lex.interfix and tok.lc not in self.rules["functions"]
+
+    def lower_surname(self, k: int) -> bool:
+        """A known surname in lower case that is no ordinary word ("collega jansen")."""
+        tok = self.toks[k]
+        if tok.cap or len(tok.text) < 3 or not tok.text.islower():
+            return False
+        lc = _fold(tok.lc)
+        if lc not in self.lex.surnames or lc in self.lex.words or lc in self.lex.places:
+            return False
+        return lc not in self.rules["not-surname"] and lc not in self.rules["institution"]
 
     def is_first(self, tok: _Tok) -> bool:
         lc = _fold(tok.lc.removesuffix("'s"))
@@ -265,6 +280,8 @@ class _Names:
         plain = plain and _fold(tok.lc) not in self.lex.words
         if mode in ("naming", "function") and _fold(tok.lc) in self.lex.first and plain:
             return j + 1
+        if mode in ("title", "function", "naming") and self.lower_surname(j):
+            return j + 1
         return None
 
     def trigger(self, i: int) -> tuple[int, int] | None:
@@ -314,6 +331,10 @@ class _Names:
             end = self.lower_continuation(i + 1)
             return None if self.is_place(i, end) else (i, end)
         if not self.is_first(tok):
+            # A known surname that is no ordinary word, before a verb: "Bakker zei".
+            known = self.surname_like(i, strict=True) and _fold(tok.lc) not in self.lex.words
+            if known and self.acts(i + 1) and not self.is_place(i, i + 1):
+                return i, i + 1
             return None
         strict = tok.lc in never or (tok.lc in word and starts_sentence)
         end = self.continuation(i + 1, strict or tok.lc in word)
@@ -334,11 +355,12 @@ class _Names:
         words = " ".join(t.lc for t in self.toks[i : i + p])
         article = words in ("de", "den", "het", "'t", "van de", "van het") or len(words) == 2
         related = i > 0 and self.toks[i - 1].lc in self.rules["relatives"] and self.adjacent(i)
-        opening = False  # "De Kuip was vol", but "De Jong zei" and "De Jong, mijn chef"
+        # "De Kuip was vol" and "naar de Kuip", but "De Jong zei", "De Jong, mijn chef", "toen
+        # de Vries belde" and "de zoon van de Boer".
         if self.toks[i].text[0].isupper():
             opening = article and starts_sentence
-        elif (article or starts_sentence) and not related:  # but "de zoon van de Boer"
-            return None
+        else:
+            opening = (article or starts_sentence) and not related
         after = self.toks[i + p] if i + p < self.n else self.toks[i]
         # Not "van Mark Rutte": there the first name starts the name.
         full_name = self.is_first(after) and self.adjacent(i + p + 1)
