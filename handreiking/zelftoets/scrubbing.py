@@ -33,10 +33,11 @@ Decisions, each because a missed item is worse than a lost ordinary word:
   such as "zei" ("Storm zei"); data/name_rules.txt keeps those lists and the places,
   institutions and phrases that stay.
 
-Known misses (bench/bench_scrubbing.py lists them): a surname alone with neither trigger nor
-capitalised particle ("Bakker zei", "met de Vries"), a first name in lower case that is also a
-word ("aan mark"), names in capitals, first names missing from the lists, a profile name
-without its site, and a first name that is also a brand ("Dirk", the supermarket) is replaced.
+Known misses (bench/bench_scrubbing.py lists them): a surname alone with neither trigger,
+capitalised particle nor verb after it ("met de Vries", "Bakker kon het niet"; but "Bakker zei"
+and "volgens Bakker" go), a first name in lower case that is also a word ("aan mark"), names in
+capitals, first names missing from the lists, a profile name without its site, and a first
+name that is also a brand ("Dirk", the supermarket) is replaced.
 """
 
 import ipaddress
@@ -178,6 +179,8 @@ _NUMBER = re.compile(
     rf"{_NUMBER_WORD})",
     re.IGNORECASE,
 )
+# Most texts have no five digits left by then: a quick look spares the long pattern above.
+_FIVE_DIGITS = re.compile(rf"\d(?:[ \t{_DASH}]?\d){{4}}")
 # The 14 side codes of Dutch plates (L letter, D digit); without dashes only after "kenteken",
 # since six letters and digits in a row are too common.
 _SIDECODES = "LL-DD-DD DD-DD-LL DD-LL-DD LL-DD-LL LL-LL-DD DD-LL-LL DD-LLL-D D-LLL-DD LL-DDD-L "
@@ -364,6 +367,8 @@ def scrub(text: str) -> Scrubbed:
     for pattern, token, valid in _PASSES:
         if pattern is _IBAN:
             text = _iban_sub(text, kinds)
+            continue
+        if pattern is _NUMBER and not _FIVE_DIGITS.search(text):
             continue
 
         def substitute(m: re.Match, token=token, valid=valid) -> str:
