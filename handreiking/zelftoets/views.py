@@ -29,15 +29,17 @@ class Outcome(enum.Enum):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def zelftoets(request: HttpRequest) -> HttpResponse:
-    started = time.perf_counter()
     form = ZelftoetsForm(request.POST if request.method == "POST" else None)
     if not form.is_bound:
         return _form_page(request, form, status=200)
     if not form.is_valid():
         return _form_page(request, form, status=400)
+    work_started = time.perf_counter()
     data = form.cleaned_data
     answers = {key: data[key] for key in ANSWER_FIELDS}
     outcome, version, wait = _keep(request, form, answers)
+    if outcome is Outcome.KEPT:
+        timing.record_kept(work_started=work_started)
     variant = (
         *answers.values(),
         data["topic"],
@@ -47,12 +49,9 @@ def zelftoets(request: HttpRequest) -> HttpResponse:
         wait,
     )
     page = _advice_page(request, version, variant)
-    # Every answer takes the time a kept one takes, with the same status and size: neither a
-    # stopwatch nor a log tells ja from nee, or a kept submission from a refused one.
-    if outcome is Outcome.KEPT:
-        timing.record_kept(started=started)
-    else:
-        timing.wait_like_kept(started=started)
+    # Every answer leaves after the same kind of wait, with the same status and size: neither
+    # a stopwatch nor a log tells ja from nee, or a kept submission from a refused one.
+    timing.wait(work_started=work_started)
     response = HttpResponse(page)
     response["Cache-Control"] = "no-store"
     return response
