@@ -186,6 +186,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "handreiking/login_locked.html"
 AXES_CLIENT_IP_CALLABLE = "handreiking.clients.client_address"
 AXES_VERBOSE = False
+# Days the log of staff logins (axes_accesslog) is kept; `manage.py purge_expired` deletes older.
+LOGIN_LOG_RETENTION_DAYS = env_int("LOGIN_LOG_RETENTION_DAYS", 180, minimum=1)
 # A staff session lasts a working day; the CSRF cookie only as long as the browser session.
 SESSION_COOKIE_AGE = 9 * 60 * 60
 CSRF_COOKIE_AGE = None

@@ -1,12 +1,13 @@
 """Delete reflections past their retention period, and search-miss counts older than 90 days.
-Schedule daily (see README)."""
+
+`purge_expired` does this too, with every other retention; schedule that one daily
+(docs/deployment.md). This command stays for scripts that call it and for `--days`."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from handreiking import search
-from handreiking.zelftoets import services
+from handreiking import retention
 
 
 class Command(BaseCommand):
@@ -21,10 +22,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days: int | None, **options):
-        retention = settings.REFLECTION_RETENTION_DAYS if days is None else days
-        if retention < 0:
+        days = settings.REFLECTION_RETENTION_DAYS if days is None else days
+        if days < 0:
             raise CommandError("De bewaartermijn kan niet negatief zijn.")
-        deleted = services.purge_reflections(retention_days=retention)
-        self.stdout.write(f"{deleted} reflecties verwijderd (bewaartermijn {retention} dagen).")
-        misses = search.purge_misses(today=timezone.localdate())
-        self.stdout.write(f"{misses} weektellingen van zoekvragen zonder resultaat verwijderd.")
+        result = retention.purge_reflections(retention_days=days, today=timezone.localdate())
+        self.stdout.write(
+            f"{result.reflections} reflecties verwijderd (bewaartermijn {days} dagen)."
+        )
+        self.stdout.write(
+            f"{result.search_misses} weektellingen van zoekvragen zonder resultaat verwijderd."
+        )
