@@ -26,5 +26,7 @@ limit_request_field_size = 8190
 control_socket_disable = True
 # No access line ever records the zelftoets, whatever access log the operator turns on.
 logger_class = AccessLogWithoutZelftoets
-# The client's address is not part of the line format we suggest: %(h)s is left out.
-access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(L)ss'
+# Neither the client's address (%(h)s) nor the query string is part of the line format we
+# suggest: method, path and protocol instead of the request line %(r)s, so what a reader
+# searched for (/zoeken/?q=...) never reaches a log.
+access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'

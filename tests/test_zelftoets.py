@@ -4,7 +4,9 @@ import datetime
 import html
 import itertools
 import re
+import runpy
 import threading
+import types
 import urllib.parse
 import urllib.request
 from io import StringIO
@@ -13,12 +15,13 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from gunicorn.config import Config as GunicornConfig
 
 from handreiking.models import Chapter, HeldReflection, Reflection
 from handreiking.zelftoets.padding import ADVICE_PAGE_BYTES
 from handreiking.zelftoets.ratelimit import rate_limit_key
 from tests.factories import publish_change
-from tests.servers import gunicorn
+from tests.servers import ROOT, gunicorn
 
 pytestmark = pytest.mark.django_db
 
@@ -413,10 +416,72 @@ def test_gunicorns_access_log_never_records_the_zelftoets(tmp_path):
         body = urllib.parse.urlencode({**DOUBT, "csrfmiddlewaretoken": token}).encode()
         assert opener.open(base + URL, data=body).status == 200
         assert opener.open(base + "/healthz").status == 200
+        assert opener.open(base + f"/zoeken/?q={SEARCHED}").status == 200
     lines = log.read_text().splitlines()
     assert any("/healthz" in line for line in lines)
+    assert any('"GET /zoeken/ HTTP/1.1" 200' in line for line in lines)
     assert not any("zelftoets" in line for line in lines)
     assert not any("127.0.0.1" in line for line in lines)
+    assert not any(SEARCHED in line or "?" in line for line in lines)
+
+
+SEARCHED = "vertrouwelijke-zoekwoorden-7f3a"
+
+
+@pytest.mark.parametrize(
+    "line_format",
+    [
+        "ours",
+        # gunicorn's default and the common "combined" format: request line and referrer.
+        '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s"',
+        "%(U)s?%(q)s %({raw_uri}e)s %({query_string}e)s %({referer}i)s %({http_referer}e)s",
+    ],
+)
+def test_gunicorns_access_line_never_carries_what_was_searched(tmp_path, line_format):
+    """The logger class of gunicorn.conf.py, in process (so on SQLite too): the path without
+    its query string and without the referrer, whatever line format an operator picks."""
+    conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    config = GunicornConfig()
+    config.set("accesslog", str(tmp_path / "access.log"))
+    config.set(
+        "access_log_format", conf["access_log_format"] if line_format == "ours" else line_format
+    )
+    logger = conf["logger_class"](config)
+    results = f"/zoeken/?q={SEARCHED}"
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": results,
+        "PATH_INFO": "/zoeken/",
+        "QUERY_STRING": f"q={SEARCHED}",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_REFERER": f"https://handreiking.example{results}",
+    }
+    headers = [("REFERER", environ["HTTP_REFERER"])]
+    response = types.SimpleNamespace(status="200 OK", sent=2048, headers=[])
+    request = types.SimpleNamespace(headers=headers)
+    try:
+        logger.access(response, request, environ, datetime.timedelta(milliseconds=12))
+        opened = {
+            **environ,
+            "RAW_URI": "/handreiking/krantentest/",
+            "PATH_INFO": "/handreiking/krantentest/",
+            "QUERY_STRING": "",
+        }
+        logger.access(response, request, opened, datetime.timedelta(milliseconds=3))
+    finally:
+        for handler in list(logger.access_log.handlers) + list(logger.error_log.handlers):
+            handler.close()
+        logger.access_log.handlers.clear()
+        logger.error_log.handlers.clear()
+    lines = (tmp_path / "access.log").read_text().splitlines()
+    assert len(lines) == 2
+    assert "/zoeken/" in lines[0]
+    assert "/handreiking/krantentest/" in lines[1]
+    assert not any(SEARCHED in line for line in lines)
+    if line_format == "ours":
+        assert lines[0].endswith('"GET /zoeken/ HTTP/1.1" 200 2048 0.012000s')
+        assert not any("127.0.0.1" in line for line in lines)
 
 
 def test_one_persons_form_errors_never_show_on_the_next_persons_form(client):
