@@ -106,7 +106,7 @@ class Reflection(AnswersMixin):
         ]
 
     def __str__(self) -> str:
-        return _("Reflectie uit week %(week)s") % {"week": self.week_label}
+        return _("Reflectie uit %(week)s") % {"week": self.week_label}
 
     def get_absolute_url(self) -> str:
         return reverse("admin:handreiking_reflection_change", args=[self.pk])
@@ -114,7 +114,7 @@ class Reflection(AnswersMixin):
     @property
     def week_label(self) -> str:
         year, week, _day = self.released_week.isocalendar()
-        return f"{week} van {year}"
+        return f"week {week}, {year}"
 
     def delete_on(self, retention_days: int | None = None) -> date:
         days = settings.REFLECTION_RETENTION_DAYS if retention_days is None else retention_days
