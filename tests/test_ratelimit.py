@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
+from handreiking import clients
 from handreiking.zelftoets.ratelimit import (
     RateLimit,
     client_address,
@@ -60,3 +61,17 @@ def test_rate_limit_setting(value, expected):
 def test_bad_rate_limit_setting_is_refused(value):
     with pytest.raises(ImproperlyConfigured):
         rate_limit_setting(value)
+
+
+def test_a_forwarded_header_without_trusted_proxies_warns_the_operator_once(settings, caplog):
+    settings.TRUSTED_PROXIES = 0
+    clients._Once.said = False
+    request = RequestFactory().post(
+        "/zelftoets/", headers={"X-Forwarded-For": "198.51.100.1"}, REMOTE_ADDR="10.0.0.9"
+    )
+    with caplog.at_level("WARNING", logger="handreiking.clients"):
+        assert client_address(request) == "10.0.0.9"
+        assert client_address(request) == "10.0.0.9"
+    warnings = [record.getMessage() for record in caplog.records]
+    assert len(warnings) == 1 and "TRUSTED_PROXIES" in warnings[0]
+    assert "198.51.100.1" not in warnings[0] and "10.0.0.9" not in warnings[0]
