@@ -25,7 +25,7 @@ import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import HOST, ROOT, bench_env, fresh_database, gunicorn, have, wrk  # noqa: E402
+from common import HOST, ROOT, bench_env, fresh_database, gunicorn, have, manage, wrk  # noqa: E402
 
 DB = "portal_bench"
 # One proxy in front that vouches for each client's address: every wrk request comes from its
@@ -98,11 +98,9 @@ def stored_count() -> int:
 def submissions(seconds: int, server: str, profile: Path | None) -> dict:
     """`server`: the number of workers as gunicorn.conf.py runs them, or sync:N."""
     sync, workers = server.startswith("sync:"), int(server.removeprefix("sync:"))
-    # Each run starts from a vacuumed table, as after a release.
-    import psycopg
-
-    with psycopg.connect(f"postgresql://postgres@{HOST}:5432/{DB}", autocommit=True) as conn:
-        conn.execute("VACUUM handreiking_heldreflection")
+    # Each run starts a new period (wrk numbers its computers from 1 again) and, as after every
+    # release, from rewritten tables.
+    manage(ENV, "release_reflections", "--close-period")
     with gunicorn(ENV, workers=workers, sync=sync) as (port, master):
         body, headers = form_and_token(port)
         script = lua_script(body, headers)

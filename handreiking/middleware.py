@@ -1,8 +1,30 @@
-"""Refusals that must come before anything reads a request body."""
+"""What must wrap a request before anything else runs: its database deadline, and refusals that
+must come before anything reads a request body."""
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
+
+from handreiking.dbdeadline import watchdog
+
+
+class DatabaseDeadlineMiddleware:
+    """Every request's database calls end within its deadline, even when the server stalls
+    (handreiking/dbdeadline.py): a reader or a zelftoets gets the Dutch 503 page within 5 s
+    instead of waiting for ever. Staff screens may save more at once and get longer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        staff = request.path.startswith("/admin/")
+        seconds = (
+            settings.DATABASE_STAFF_DEADLINE_SECONDS
+            if staff
+            else settings.DATABASE_REQUEST_DEADLINE_SECONDS
+        )
+        with watchdog.deadline(seconds):
+            return self.get_response(request)
 
 
 class RequestSizeLimitMiddleware:

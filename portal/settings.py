@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Around everything that may ask the database: a stalled server ends a request in seconds.
+    "handreiking.middleware.DatabaseDeadlineMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Refuses an oversized body (413) before anything reads it.
     "handreiking.middleware.RequestSizeLimitMiddleware",
@@ -130,13 +132,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # no copy in the file (handreiking/zelftoets/release.py).
     DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA secure_delete = ON;"
 else:
-    # A dead or stalled server must not hang a worker: connect within 5 s, no statement longer
+    # A dead or stalled server must not hang a worker: connect within 3 s, no statement longer
     # than DATABASE_STATEMENT_TIMEOUT_MS (0: none, for a long migration), no lock wait longer
     # than 5 s, and TCP keepalives so a vanished server is noticed.
     statement_ms = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 30_000, minimum=0)
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
-            "connect_timeout": 5,
+            "connect_timeout": 3,
             "keepalives": 1,
             "keepalives_idle": 10,
             "keepalives_interval": 5,
@@ -144,6 +146,10 @@ else:
             "options": f"-c statement_timeout={statement_ms} -c lock_timeout=5000",
         }
     )
+# How long a request may wait for the database before it is answered with the Dutch 503 page,
+# even when the server stalls (handreiking/dbdeadline.py); staff screens (/admin/) get longer.
+DATABASE_REQUEST_DEADLINE_SECONDS = env_int("DATABASE_REQUEST_DEADLINE_SECONDS", 4, minimum=1)
+DATABASE_STAFF_DEADLINE_SECONDS = env_int("DATABASE_STAFF_DEADLINE_SECONDS", 15, minimum=1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory per process, or Redis shared by every app instance.

@@ -1,7 +1,6 @@
 """Operational views: health check and error pages that never need the database."""
 
 import sys
-import threading
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
@@ -10,12 +9,16 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from handreiking.dbdeadline import watchdog
+
 
 @never_cache
 @require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
     """200 when the app and its database answer (the cache may be degraded: the portal then
-    works with a cache per process), 503 when the database does not, within 2 seconds."""
+    works with a cache per process), 503 when the database does not, within 2 seconds. Asked on
+    this thread's own connection, the one its requests use: a stalled server that still accepts
+    new connections must not look healthy while every kept connection waits."""
     if not _database_answers(timeout=HEALTH_TIMEOUT_SECONDS):
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     cache.set("healthz", 1, timeout=5)
@@ -28,25 +31,15 @@ HEALTH_TIMEOUT_SECONDS = 2
 
 
 def _database_answers(*, timeout: float) -> bool:
-    """Ask the database on a fresh connection in a thread of its own, and wait at most `timeout`:
-    a stalled server (a stopped process still accepts connections) must not stall the answer."""
-    answered, done = threading.Event(), threading.Event()
-
-    def ping() -> None:
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT 1")
-                cursor.fetchone()
-            answered.set()
-        except DatabaseError:
-            pass
-        finally:
-            connection.close()
-            done.set()
-
-    threading.Thread(target=ping, name="healthz", daemon=True).start()
-    done.wait(timeout)
-    return answered.is_set()
+    try:
+        with watchdog.deadline(timeout), connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        # The broken connection is closed, as at the end of every request that failed on it.
+        connection.close_if_unusable_or_obsolete()
+        return False
+    return True
 
 
 def _render_static(template_name: str, status: int, request: HttpRequest) -> HttpResponse:
