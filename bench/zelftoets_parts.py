@@ -103,7 +103,7 @@ def main() -> None:
     answers |= {"text": "[e-mail]", "had_personal_data": True}
 
     def hold() -> None:
-        release.hold(answers=answers, source=next(addresses), now=timezone.now())
+        release.hold(answers=answers, source=next(addresses), form="", now=timezone.now())
 
     rows = [
         ("whole POST, through every middleware", lambda: per_call(post, 300), None),

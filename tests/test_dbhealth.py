@@ -88,7 +88,7 @@ def test_a_submission_after_the_server_dropped_the_connection_is_kept_once():
 
 def test_holding_reads_the_content_version_in_the_same_statement():
     now = timezone.make_aware(datetime.datetime(2026, 11, 30, 12))
-    held = release.hold(answers=ANSWERS, source="10.0.0.1", now=now)
+    held = release.hold(answers=ANSWERS, source="10.0.0.1", form="", now=now)
     assert held.kept
     # In the same statement (PostgreSQL) or transaction (SQLite): nothing left after the commit.
     assert held.version == ContentVersion.objects.current()

@@ -13,11 +13,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test import Client
 from gunicorn.config import Config as GunicornConfig
 
 from handreiking.models import Chapter, HeldReflection, Reflection
+from handreiking.zelftoets import advice, views
 from handreiking.zelftoets.padding import ADVICE_PAGE_BYTES
 from handreiking.zelftoets.ratelimit import rate_limit_key
 from tests.factories import publish_change
@@ -487,7 +488,9 @@ def test_gunicorns_access_line_never_carries_what_was_searched(tmp_path, line_fo
 def test_one_persons_form_errors_never_show_on_the_next_persons_form(client):
     """The form's fields are shared by every request (not copied per form): an error or an
     answer of one request must not stay behind on them."""
-    volatile = re.compile(r'(name="csrfmiddlewaretoken" value=|nonce=)"[^"]*"')
+    volatile = re.compile(
+        r'(name="csrfmiddlewaretoken" value=|name="formulier" value=|nonce=)"[^"]*"'
+    )
     before = volatile.sub("", client.get(URL).content.decode())
     response = client.post(URL, {"colleagues": "misschien", "text": "Mijn geheime twijfel"})
     assert response.status_code == 400
@@ -495,3 +498,48 @@ def test_one_persons_form_errors_never_show_on_the_next_persons_form(client):
     after = volatile.sub("", client.get(URL).content.decode())
     assert "Mijn geheime twijfel" not in after
     assert after == before
+
+
+def form_token(client) -> str:
+    page = client.get(URL).content.decode()
+    return re.search(r'name="formulier" value="([^"]+)"', page)[1]
+
+
+def test_a_retried_form_is_kept_once_and_answered_as_kept(client):
+    token = form_token(client)
+    first = client.post(URL, {**DOUBT, "formulier": token}, REMOTE_ADDR="10.40.0.1")
+    # The answer got lost; the browser sends the same form again, from another address even.
+    again = client.post(URL, {**DOUBT, "formulier": token}, REMOTE_ADDR="10.40.0.2")
+    for response in (first, again):
+        assert "Je antwoorden zijn anoniem bewaard" in response.content.decode()
+    assert kept() == 1
+    # A new form from that other address is a submission of its own.
+    other = client.post(URL, {**DOUBT, "formulier": form_token(client)}, REMOTE_ADDR="10.40.0.2")
+    assert "Je antwoorden zijn anoniem bewaard" in other.content.decode()
+    assert kept() == 2
+
+
+def test_every_form_page_gets_its_own_token(client):
+    assert form_token(client) != form_token(client)
+
+
+def test_a_kept_submission_is_never_answered_with_an_error(client, monkeypatch):
+    """The reflection is stored, then the database goes away before the advice's links are read:
+    the answer is the advice without links, saying it was kept, not the 503 page."""
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(advice, "_links", unreachable)
+    advice._advice.cache_clear()
+    views._pages.pages.clear()
+    response = client.post(URL, {**DOUBT, "topic": "anders"}, REMOTE_ADDR="10.41.0.1")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Je antwoorden zijn anoniem bewaard" in body
+    assert "Lees meer in de handreiking" not in body
+    assert kept() == 1
+    # Nothing kept and the database away: the honest answer is the Dutch 503 page.
+    with pytest.raises(OperationalError):
+        client.raise_request_exception = True
+        client.post(URL, {**DOUBT, "topic": "anders", "delen": "nee"})

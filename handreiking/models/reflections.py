@@ -171,18 +171,25 @@ class ReleasePeriod(models.Model):
 
 class SourceMark(models.Model):
     """That some source (a client address, as the trusted proxies vouch for it) already had a
-    reflection kept in this period: a keyed hash whose key exists only in process memory
-    (`handreiking.zelftoets.sources`). Deleted when the period ends; nothing links it to a
-    reflection."""
+    reflection kept in this period, and from which form (one page view): keyed hashes whose key
+    exists only in process memory (`handreiking.zelftoets.sources`). The form tells a retried
+    submission (kept once, answered as kept) from a second one. Deleted when the period ends;
+    nothing links it to a reflection."""
 
     period = models.PositiveIntegerField(_("periode"))
     tag = models.CharField(_("kenmerk"), max_length=64)
+    form = models.CharField(_("formulierkenmerk"), max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("bronkenmerk")
         verbose_name_plural = _("bronkenmerken")
         constraints = [
-            models.UniqueConstraint(fields=["period", "tag"], name="source_once_per_period")
+            models.UniqueConstraint(fields=["period", "tag"], name="source_once_per_period"),
+            models.UniqueConstraint(
+                fields=["period", "form"],
+                condition=~models.Q(form=""),
+                name="form_once_per_period",
+            ),
         ]
 
     def __str__(self) -> str:

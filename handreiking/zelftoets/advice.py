@@ -130,10 +130,22 @@ class Advice:
         return self.verdict == POST
 
 
-def advice_for(*, colleagues: str, manager: str, newspaper: str, topic: str = "") -> Advice:
+def advice_for(
+    *, colleagues: str, manager: str, newspaper: str, topic: str = "", version: str | None = None
+) -> Advice:
     """The advice for these answers. Memoised in this process per content version (27 × 6
-    combinations): nothing about anyone's answers goes to a shared cache."""
-    return _advice(ContentVersion.objects.current(), colleagues, manager, newspaper, topic)
+    combinations): nothing about anyone's answers goes to a shared cache. `version`, when the
+    caller already read it, saves a query."""
+    if version is None:
+        version = ContentVersion.objects.current()
+    return _advice(version, colleagues, manager, newspaper, topic)
+
+
+def advice_without_links(*, colleagues: str, manager: str, newspaper: str) -> Advice:
+    """The same advice without the chapters to read: for when the database cannot be asked for
+    them, after a submission was already kept (its answer must not be an error page)."""
+    answers = {"colleagues": colleagues, "manager": manager, "newspaper": newspaper}
+    return _compose(answers, links=())
 
 
 def verdict_for(answers: dict[str, str]) -> str:
@@ -149,6 +161,10 @@ def verdict_for(answers: dict[str, str]) -> str:
 @lru_cache(maxsize=512)
 def _advice(version: str, colleagues: str, manager: str, newspaper: str, topic: str) -> Advice:
     answers = {"colleagues": colleagues, "manager": manager, "newspaper": newspaper}
+    return _compose(answers, links=_links(answers, topic))
+
+
+def _compose(answers: dict[str, str], *, links: tuple["AdviceLink", ...]) -> Advice:
     noes = [name for name in QUESTIONS if answers[name] == Answer.NO]
     doubts = [name for name in QUESTIONS if answers[name] not in (Answer.YES, Answer.NO)]
     verdict = verdict_for(answers)
@@ -167,7 +183,7 @@ def _advice(version: str, colleagues: str, manager: str, newspaper: str, topic: 
         doubts=tuple(DOUBT_TEXT[name] for name in doubts),
         steps_title=STEPS_TITLES[verdict],
         steps=steps,
-        links=_links(answers, topic),
+        links=links,
     )
 
 

@@ -104,6 +104,9 @@ class ZelftoetsForm(forms.Form):
         error_messages={"invalid_choice": _("Kies ja of nee.")},
     )
 
+    # One per page view (random, made when the form is shown): a retried submission of the same
+    # form is kept once and answered as kept (handreiking/zelftoets/release.py).
+    formulier = SharedCharField(required=False, max_length=64, widget=forms.HiddenInput)
     # Filled by the page's script to bring every request body to one size; its content means
     # nothing and is thrown away.
     opvulling = SharedCharField(required=False, max_length=64 * 1024, widget=forms.HiddenInput)
@@ -116,6 +119,7 @@ class ZelftoetsForm(forms.Form):
         "text",
         "delen",
         "website",
+        "formulier",
         "opvulling",
     ]
 

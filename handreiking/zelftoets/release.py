@@ -41,6 +41,9 @@ _shuffle = random.SystemRandom().shuffle
 class Held(NamedTuple):
     # False when this source already had a reflection kept in this period: nothing was stored.
     kept: bool
+    # True when this very form was kept before (a retry after a lost answer): nothing was
+    # stored now, and the answer is that it was kept.
+    again: bool
     # The content version (the advice page is kept per version), read in the same statement
     # on PostgreSQL and in the same transaction on SQLite: nothing that could fail is left
     # after the commit, so an acknowledged submission is never retried.
@@ -54,14 +57,15 @@ class Released(NamedTuple):
     released: int
 
 
-# One statement, committed on its own: the mark goes in unless this source already has one in
-# this period, and only then the reflection. gen_random_uuid() draws the id from the server's
-# strong random source.
+# One statement, committed on its own: the mark goes in unless this source, or this form, already
+# has one in this period, and only then the reflection; `again` (read from the statement's
+# snapshot, so never the mark it adds itself) says whether this form was kept before.
+# gen_random_uuid() draws the id from the server's strong random source.
 _COLUMNS = "colleagues, manager, newspaper, topic, text, had_personal_data"
 _HOLD_SQL = f"""
 WITH mark AS (
-    INSERT INTO {{mark}} (period, tag) VALUES (%(period)s, %(tag)s)
-    ON CONFLICT (period, tag) DO NOTHING
+    INSERT INTO {{mark}} (period, tag, form) VALUES (%(period)s, %(tag)s, %(form)s)
+    ON CONFLICT DO NOTHING
     RETURNING period
 ), kept AS (
     INSERT INTO {{held}} (id, {_COLUMNS}, period, held_since)
@@ -70,10 +74,14 @@ WITH mark AS (
     FROM mark
     RETURNING 1
 )
-SELECT (SELECT count(*) FROM kept), (SELECT token FROM {{version}} WHERE id = {SINGLETON:d})
+SELECT (SELECT count(*) FROM kept),
+       EXISTS (SELECT 1 FROM {{mark}} WHERE period = %(period)s AND form = %(form)s
+               AND form <> ''),
+       (SELECT token FROM {{version}} WHERE id = {SINGLETON:d})
 """  # noqa: S608 (table and column names from the models; every value is a parameter)
 
-_MARK_SQL = "INSERT INTO {mark} (period, tag) VALUES (%s, %s) ON CONFLICT (period, tag) DO NOTHING"
+_MARK_SQL = "INSERT INTO {mark} (period, tag, form) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING"
+_AGAIN_SQL = "SELECT EXISTS (SELECT 1 FROM {mark} WHERE period = %s AND form = %s AND form <> '')"  # noqa: S608
 
 
 def _tables() -> dict[str, str]:
@@ -85,22 +93,28 @@ def _tables() -> dict[str, str]:
     }
 
 
-def hold(*, answers: dict, source: str, now: datetime) -> Held:
-    """Keep one submission in the current period, unless its source already has one there."""
+def hold(*, answers: dict, source: str, form: str, now: datetime) -> Held:
+    """Keep one submission in the current period, unless its source already has one there, or
+    this form (`form`: the token of one page view, "" when unknown) was kept already."""
     period = periods.current(now=now).number
     parameters = {name: answers[name] for name in HeldReflection.ANSWER_FIELDS} | {
         "period": period,
         "tag": sources.source_tag(source, period=period),
+        "form": sources.keyed_digest(form, purpose=f"form:{period}") if form else "",
         "held_since": week_start(timezone.localdate(now)),
     }
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(_HOLD_SQL.format(**_tables()), parameters)
-            kept, version = cursor.fetchone()
-        return Held(bool(kept), version or "")
+            kept, again, version = cursor.fetchone()
+        return Held(bool(kept), bool(again), version or "")
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute(_MARK_SQL.format(**_tables()), [period, parameters["tag"]])
+            cursor.execute(_AGAIN_SQL.format(**_tables()), [period, parameters["form"]])
+            again = bool(cursor.fetchone()[0])
+            cursor.execute(
+                _MARK_SQL.format(**_tables()), [period, parameters["tag"], parameters["form"]]
+            )
             kept = cursor.rowcount == 1
         if kept:
             HeldReflection.objects.create(
@@ -108,7 +122,7 @@ def hold(*, answers: dict, source: str, now: datetime) -> Held:
                 period=period,
                 held_since=parameters["held_since"],
             )
-        return Held(kept, ContentVersion.objects.current())
+        return Held(kept, again, ContentVersion.objects.current())
 
 
 def release_due(*, now: datetime, close_period: bool = False) -> Released:

@@ -12,6 +12,7 @@ from handreiking.zelftoets.scrubbing import scrub
 def submit_reflection(
     *,
     source: str,
+    form: str = "",
     colleagues: str,
     manager: str,
     newspaper: str,
@@ -20,7 +21,8 @@ def submit_reflection(
 ) -> release.Held:
     """Keep a zelftoets anonymously: the answers and the scrubbed text, held until its period
     ends (see `release`). `source` (the client address) only decides whether this source
-    already has a reflection in the period; it is never stored."""
+    already has a reflection in the period, `form` (the token of the page view) whether this is a
+    retry of one kept before; neither is stored."""
     scrubbed = scrub(text)
     answers = {
         "colleagues": colleagues,
@@ -30,7 +32,7 @@ def submit_reflection(
         "text": scrubbed.text,
         "had_personal_data": scrubbed.had_personal_data,
     }
-    return release.hold(answers=answers, source=source, now=timezone.now())
+    return release.hold(answers=answers, source=source, form=form, now=timezone.now())
 
 
 def purge_reflections(*, retention_days: int, today: date | None = None) -> int:

@@ -3,8 +3,10 @@
 import enum
 import threading
 import time
+from secrets import token_urlsafe
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -14,7 +16,7 @@ from handreiking import dbhealth
 from handreiking.clients import client_address
 from handreiking.pagecache.keys import content_version
 from handreiking.zelftoets import ratelimit, services, timing
-from handreiking.zelftoets.advice import advice_for
+from handreiking.zelftoets.advice import advice_for, advice_without_links
 from handreiking.zelftoets.forms import ANSWER_FIELDS, ZelftoetsForm
 from handreiking.zelftoets.padding import pad_html
 from handreiking.zelftoets.scrubbing import REMOVED_DESCRIPTION
@@ -22,6 +24,7 @@ from handreiking.zelftoets.scrubbing import REMOVED_DESCRIPTION
 
 class Outcome(enum.Enum):
     KEPT = "kept"
+    AGAIN = "again"  # this very form was kept before: a retry, kept once, answered as kept
     NOT_ASKED = "not-asked"  # delen=nee or no choice: nothing to keep
     LIMITED = "limited"  # over the rate limit: not kept
     ALREADY = "already"  # this source already has a reflection in this period: not kept
@@ -29,11 +32,11 @@ class Outcome(enum.Enum):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def zelftoets(request: HttpRequest) -> HttpResponse:
-    form = ZelftoetsForm(request.POST if request.method == "POST" else None)
-    if not form.is_bound:
-        return _form_page(request, form, status=200)
+    if request.method != "POST":
+        return _form_page(request, ZelftoetsForm(initial={"formulier": token_urlsafe(16)}), 200)
+    form = ZelftoetsForm(request.POST)
     if not form.is_valid():
-        return _form_page(request, form, status=400)
+        return _form_page(request, form, 400)
     work_started = time.perf_counter()
     data = form.cleaned_data
     answers = {key: data[key] for key in ANSWER_FIELDS}
@@ -72,12 +75,19 @@ def _keep(request: HttpRequest, form: ZelftoetsForm, answers: dict) -> tuple[Out
         # too, and the connection's health check comes from the socket.
         dbhealth.check_from_socket()
         held = services.submit_reflection(
-            source=client_address(request), **answers, topic=data["topic"], text=data["text"]
+            source=client_address(request),
+            form=data["formulier"],
+            **answers,
+            topic=data["topic"],
+            text=data["text"],
         )
     except Exception:
         ratelimit.give_back(taken)  # not stored: it does not count
         raise
-    return (Outcome.KEPT if held.kept else Outcome.ALREADY), held.version, 0
+    if held.kept:
+        return Outcome.KEPT, held.version, 0
+    # A retry of a form kept before (its answer was lost on the way) was kept: say so.
+    return (Outcome.AGAIN if held.again else Outcome.ALREADY), held.version, 0
 
 
 class _Pages:
@@ -114,10 +124,17 @@ def _advice_page(request: HttpRequest, version: str, variant: tuple) -> bytes:
     if page is not None:
         return page
     colleagues, manager, newspaper, topic, outcome, chose, had_text, wait, min_group = variant
+    answers = {"colleagues": colleagues, "manager": manager, "newspaper": newspaper}
+    degraded = False
+    try:
+        advice = advice_for(**answers, topic=topic, version=version)
+    except DatabaseError:
+        if outcome not in (Outcome.KEPT, Outcome.AGAIN):
+            raise  # nothing was kept: the Dutch 503 page is the honest answer
+        # Kept already: the person must hear so, not see an error and send it again.
+        advice, degraded = advice_without_links(**answers), True
     context = {
-        "advice": advice_for(
-            colleagues=colleagues, manager=manager, newspaper=newspaper, topic=topic
-        ),
+        "advice": advice,
         "outcome": outcome.value,
         "chose": chose,
         "had_text": had_text,
@@ -130,12 +147,12 @@ def _advice_page(request: HttpRequest, version: str, variant: tuple) -> bytes:
     # nothing.
     page = pad_html(html.encode())
     # A page that used this request's CSP nonce belongs to this request alone.
-    if getattr(request, "_csp_nonce", None) is None:
+    if getattr(request, "_csp_nonce", None) is None and not degraded:
         _pages.put(version, variant, page)
     return page
 
 
-def _form_page(request: HttpRequest, form: ZelftoetsForm, *, status: int) -> HttpResponse:
+def _form_page(request: HttpRequest, form: ZelftoetsForm, status: int) -> HttpResponse:
     context = {
         "form": form,
         "retention_days": settings.REFLECTION_RETENTION_DAYS,
