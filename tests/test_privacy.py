@@ -8,13 +8,15 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.core.management import get_commands
 
 from handreiking import presence
 from handreiking.search import misses
+from handreiking.zelftoets import periods
 
 pytestmark = pytest.mark.django_db
 
-VERSION = "Versie 3, 7 december 2026"
+VERSION = "Versie 4, 7 december 2026"
 OPERATOR_DOCUMENT = settings.BASE_DIR / "docs" / "privacy.md"
 
 
@@ -96,19 +98,39 @@ def test_the_retention_periods_in_the_notice_are_those_of_the_code(notice):
     assert f"{settings.REFLECTION_RETENTION_DAYS} dagen" in rows["vrijgegeven reflectie"]
     assert f"{settings.REFLECTION_RETENTION_DAYS} dagen" in rows["reflectie die nog wacht"]
     assert f"{misses.RETENTION_DAYS} dagen" in rows["tellingen van zoekwoorden zonder resultaat"]
-    assert presence.PRESENCE_KEPT == timedelta(days=1)
-    assert "hoogstens 1 dag" in rows["wie bewerkt nu"]
+    assert f"{settings.LOGIN_LOG_RETENTION_DAYS} dagen" in rows["inloglogboek"]
+    # A presence row is old after PRESENCE_KEPT without a heartbeat; the next heartbeat of any
+    # editor or the nightly purge_expired removes it, so it stays at most a day longer.
+    assert presence.PRESENCE_KEPT % timedelta(days=1) == timedelta(0)
+    assert f"hoogstens {presence.PRESENCE_KEPT.days + 1} dagen" in rows["wie bewerkt nu"]
     assert f"hoogstens {settings.SESSION_COOKIE_AGE // 3600} uur" in rows["sessie na het inloggen"]
     assert (
         f"{settings.EDITING_REVISION_RETENTION_DAYS} dagen" in rows["versiegeschiedenis met namen"]
     )
     count, seconds = settings.ZELFTOETS_RATE_LIMIT.split("/")
-    assert f"{int(seconds) // 60} minuten" in rows["code en aantal tegen misbruik"]
+    assert f"hoogstens {int(seconds) // 60} minuten" in rows["code en aantal tegen misbruik"]
     assert f"hoogstens {count} zelftoetsen in {int(seconds) // 60} minuten" in " ".join(
         notice.split()
     )
     for row in ("inloglogboek", "logboek van de webserver", "back-ups van de database", "account"):
         assert rows[row], row
+
+
+def test_the_release_rules_and_the_lockout_in_the_notice_are_those_of_the_code(notice):
+    text = " ".join(re.sub(r"<[^>]+>", "", notice).split())
+    # "week" and "van maandag tot maandag": periods of 7 days counted from a Monday.
+    assert settings.ZELFTOETS_RELEASE_DAYS == 7
+    assert periods.EPOCH.weekday() == 0
+    assert "Een week loopt van maandag tot maandag." in text
+    # The same words as the zelftoets form: after the week, in a group from distinct computers.
+    assert (
+        f"Na afloop van de week zien de beoordelaars ze, in een groep van minstens "
+        f"{settings.ZELFTOETS_MIN_GROUP} reflecties van verschillende computers." in text
+    )
+    assert f"Zijn er die week minder dan {settings.ZELFTOETS_MIN_GROUP}?" in text
+    assert f"Na {settings.AXES_FAILURE_LIMIT} mislukte pogingen" in text
+    assert settings.AXES_COOLOFF_TIME == timedelta(minutes=15)
+    assert "kun je een kwartier niet inloggen" in text
 
 
 def test_the_notice_keeps_operator_instructions_out(notice):
@@ -151,15 +173,19 @@ def test_the_operator_document_follows_the_model_dpia_and_is_not_served(client):
         "SECRET_KEY",
         "TRUSTED_PROXIES",
         "release_reflections",
-        "purge_reflections",
-        "clearsessions",
-        "axes_reset_logs",
+        "purge_expired",
+        "LOGIN_LOG_RETENTION_DAYS",
+        "secure_delete",
+        "error_log",
         "art. 6 lid 1 onder e",
         "art. 11 AVG",
         "https://autoriteitpersoonsgegevens.nl",
     ):
         assert fact in text, fact
     assert "D.8 Nooit" in headings
+    # Every command it tells the operator to run exists.
+    for command in set(re.findall(r"manage\.py (\w+)", text)):
+        assert command in get_commands(), command
     # The full description is for the FG and operators: /privacy/ shows the notice only.
     assert "Risico's en maatregelen" not in client.get("/privacy/").content.decode()
 
