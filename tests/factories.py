@@ -89,7 +89,12 @@ def publish(
 def save_draft(*, chapter: Chapter, user=None, **fields) -> Revision:
     """An editor's saved text on top of the chapter's current work: a new revision."""
     head = revisions.head(chapter)
-    text = revisions.as_text(head, chapter) if chapter.pk else {"summary": ""}
+    source = head or chapter
+    text = (
+        {name: getattr(source, name) for name in ("title", "slug", "summary", "body")}
+        if chapter.pk
+        else {"summary": ""}
+    )
     for name in ("title", "slug", "summary", "body"):
         if name in fields:
             text[name] = fields.pop(name)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from handreiking.editorial import revisions
 from handreiking.models import Chapter, Revision, RevisionState
 from handreiking.models.revisions import OPEN_STATES
 
@@ -43,18 +44,8 @@ def _last_of_each_author() -> set[int]:
 
 def _built_on() -> set[int]:
     """Every revision that open work or a live text descends from (one query, walked here)."""
-    links = {
-        pk: (parent, merged)
-        for pk, parent, merged in Revision.objects.values_list("pk", "parent_id", "merged_from_id")
-    }
     live = Chapter.objects.exclude(live_revision=None).values_list("live_revision", flat=True)
     starts = Revision.objects.filter(Q(state__in=OPEN_STATES) | Q(pk__in=live))
-    todo = list(starts.values_list("pk", flat=True))
-    kept: set[int] = set()
-    while todo:
-        pk = todo.pop()
-        if pk is None or pk in kept:
-            continue
-        kept.add(pk)
-        todo.extend(links.get(pk, (None, None)))
-    return kept
+    return revisions.ancestors(
+        starts.values_list("pk", flat=True), revisions.links_of(Revision.objects.all())
+    )

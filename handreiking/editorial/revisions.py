@@ -167,12 +167,6 @@ def comparable(name: str, value):
     return value
 
 
-def as_text(revision: Revision | None, chapter: Chapter) -> dict:
-    """The fields an editor edits, from a revision or else from the chapter itself."""
-    source = revision or chapter
-    return {name: getattr(source, name) for name in ("title", "slug", "summary", "body")}
-
-
 def live(chapter: Chapter) -> Revision | None:
     """What readers see now, as a revision (read afresh)."""
     return Revision.objects.filter(
@@ -180,17 +174,22 @@ def live(chapter: Chapter) -> Revision | None:
     ).first()
 
 
-def lineage(revision: Revision) -> set[int]:
-    """Every revision this one was built on (itself included), through parents and merges:
-    one query for the chapter's revisions, walked here."""
-    links = {
+Links = dict[int, tuple[int | None, int | None]]
+
+
+def links_of(revisions) -> Links:
+    """Each revision's parent and merge source, from one query over `revisions`."""
+    return {
         pk: (parent, merged)
-        for pk, parent, merged in Revision.objects.filter(chapter_id=revision.chapter_id)
-        .values_list("pk", "parent_id", "merged_from_id")
-        .iterator()
+        for pk, parent, merged in revisions.values_list("pk", "parent_id", "merged_from_id")
     }
+
+
+def ancestors(starts, links: Links) -> set[int]:
+    """Every revision the `starts` were built on (themselves included), through parents and
+    merges."""
     seen: set[int] = set()
-    todo = [revision.pk]
+    todo = list(starts)
     while todo:
         pk = todo.pop()
         if pk is None or pk in seen:
@@ -198,6 +197,14 @@ def lineage(revision: Revision) -> set[int]:
         seen.add(pk)
         todo.extend(links.get(pk, (None, None)))
     return seen
+
+
+def lineage(revision: Revision, links: Links | None = None) -> set[int]:
+    """Every revision this one was built on (itself included), through parents and merges:
+    one query for the chapter's revisions (unless the caller has them), walked here."""
+    if links is None:
+        links = links_of(Revision.objects.filter(chapter_id=revision.chapter_id))
+    return ancestors([revision.pk], links)
 
 
 def behind_live(revision: Revision | None, chapter: Chapter) -> bool:
@@ -233,7 +240,8 @@ def parallel(revision: Revision | None) -> list[Revision]:
     next to it (a conflict kept, or a colleague's version in review), for its editor to merge."""
     if revision is None or not revision.is_open:
         return []
-    mine = lineage(revision)
+    links = links_of(Revision.objects.filter(chapter_id=revision.chapter_id))
+    mine = lineage(revision, links)
     others = (
         Revision.objects.open()
         .filter(chapter_id=revision.chapter_id)
@@ -241,4 +249,4 @@ def parallel(revision: Revision | None) -> list[Revision]:
         .select_related("author")
         .newest_first()
     )
-    return [other for other in others if revision.pk not in lineage(other)]
+    return [other for other in others if revision.pk not in lineage(other, links)]
