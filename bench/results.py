@@ -211,3 +211,19 @@ def kept_sections(previous: str) -> list[str]:
         for section in sections
         if section.startswith("## ") and not section[3:].startswith(OWN_SECTIONS)
     ]
+
+
+def replace_section(previous: str, heading: str, section: str) -> str:
+    """`previous` with its `## ` section whose heading starts with `heading` replaced by
+    `section`; a new one goes before the output of this run, or at the end. For scripts that
+    write one section of their own (bench/chaos.py); `render` carries it over."""
+    parts = re.split(r"(?m)^(?=## )", previous)
+    at = next((n for n, part in enumerate(parts) if part.startswith(heading)), None)
+    if at is not None:
+        parts[at] = section.rstrip() + "\n\n"
+        return ("".join(parts)).rstrip() + "\n"
+    at = next((n for n, p in enumerate(parts) if p.startswith("## Output of this run")), None)
+    if at is None:
+        return previous.rstrip() + "\n\n" + section.rstrip() + "\n"
+    parts.insert(at, section.rstrip() + "\n\n")
+    return "".join(parts)
