@@ -299,6 +299,8 @@ EDITING_PRESENCE_SECONDS = env_int("EDITING_PRESENCE_SECONDS", 90, minimum=10)
 EDITING_REVISION_RETENTION_DAYS = env_int("EDITING_REVISION_RETENTION_DAYS", 180, minimum=1)
 # Broken links: `manage.py check_links` asks each external address at most this long.
 LINK_CHECK_TIMEOUT_SECONDS = env_int("LINK_CHECK_TIMEOUT_SECONDS", 10, minimum=1)
+# Internal hosts (".intranet.example" for all below it) and networks (10.1.0.0/16) it may ask.
+LINK_CHECK_ALLOWED_HOSTS = env_list("LINK_CHECK_ALLOWED_HOSTS", "")
 
 # Zelftoets: rate limit "count/seconds" per client ("0" switches it off), the smallest group
 # reviewers ever see (never below 5), the length of a release period in days (7: Monday to

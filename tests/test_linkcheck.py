@@ -1,15 +1,22 @@
 """Broken links: `manage.py check_links` against a real HTTP server on 127.0.0.1, what it stores
-and prints, and the editors' list in the admin."""
+and prints, and the editors' list in the admin; and that it never reaches an internal address
+unless the operator allows it."""
 
+import ipaddress
+import logging
+import shutil
 import socket
 import ssl
+import subprocess
 import threading
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
 
+import anyio
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
@@ -31,12 +38,18 @@ REDIRECTS = {
 
 
 class Site(ThreadingHTTPServer):
-    """A small web server with one page per kind of answer, recording what it was asked."""
+    """A small web server with one page per kind of answer, recording what it was asked and
+    every connection made to it (even one that never sends a request)."""
 
     daemon_threads = True
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Answer)
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        if ":" in host:
+            self.address_family = socket.AF_INET6
+        super().__init__((host, 0), Answer)
+        self.host = host
+        self.connections = 0
+        self.redirects: dict[str, tuple[int, str]] = {}  # per test, on top of REDIRECTS
         self.requests: list[tuple[str, str, str]] = []
         self.release = threading.Event()  # lets the hanging page go when the test is done
         self.hanging = 0
@@ -45,8 +58,19 @@ class Site(ThreadingHTTPServer):
         self.most_active = 0
         self.lock = threading.Lock()
 
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+    @property
+    def port(self) -> int:
+        return self.server_address[1]
+
+    def url(self, path: str, host: str = "") -> str:
+        host = host or (f"[{self.host}]" if ":" in self.host else self.host)
+        return f"http://{host}:{self.port}{path}"
+
+    def get_request(self):
+        accepted = super().get_request()
+        with self.lock:
+            self.connections += 1
+        return accepted
 
 
 class Answer(BaseHTTPRequestHandler):
@@ -66,8 +90,8 @@ class Answer(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         with site.lock:
             site.requests.append((self.command, path, self.headers.get("User-Agent", "")))
-        if path in REDIRECTS:
-            status, target = REDIRECTS[path]
+        if path in site.redirects or path in REDIRECTS:
+            status, target = site.redirects.get(path) or REDIRECTS[path]
             return self.reply(status, body=body, location=target)
         if path == "/weg":
             return self.reply(404, body=body)
@@ -101,20 +125,35 @@ class Answer(BaseHTTPRequestHandler):
             self.wfile.write(content)
 
 
-@pytest.fixture
-def site(settings, monkeypatch):
-    """The web server, and a portal whose own address is somewhere else: 127.0.0.1 is then an
-    outside website, as far as the link check knows."""
-    settings.PORTAL_BASE_URL = PORTAL
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    server = Site()
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield server
+def serve(host: str = "127.0.0.1") -> Site:
+    server = Site(host)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    return server
+
+
+def stop(server: Site) -> None:
     server.release.set()
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def outside(settings, monkeypatch):
+    """A portal whose own address is somewhere else, and no proxy from the environment."""
+    settings.PORTAL_BASE_URL = PORTAL
+    settings.LINK_CHECK_ALLOWED_HOSTS = []
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def site(outside, settings):
+    """The web server, with 127.0.0.1 allowed as an internal address the operator wants
+    checked: it then stands in for an outside website."""
+    settings.LINK_CHECK_ALLOWED_HOSTS = ["127.0.0.1"]
+    server = serve()
+    yield server
+    stop(server)
 
 
 def run(*options: str) -> str:
@@ -455,3 +494,408 @@ def test_an_editor_rechecks_selected_links_after_fixing_them(site, client, edito
     assert "1 links opnieuw gecontroleerd; 0 werken niet." in response.content.decode()
     fixed.refresh_from_db()
     assert not fixed.is_broken and fixed.status_code == 200 and fixed.problem == ""
+
+
+# Only the outside world: an internal address is never asked (issue 23).
+
+# The listener's own addresses, spelled as an editor could put them in a link.
+LOOPBACK_SPELLINGS = [
+    "127.0.0.1",
+    "localhost",
+    "0.0.0.0",  # noqa: S104  (a link, not a bind: it reaches the machine itself)
+    "2130706433",  # decimal
+    "0177.0.0.1",  # octal
+    "0x7f000001",  # hexadecimal
+    "0x7f.1",
+    "127.1",  # short
+    "127.0.0.1.",
+    "[::ffff:127.0.0.1]",  # IPv4-mapped IPv6
+    "[::ffff:7f00:1]",
+]
+# Internal addresses nothing listens on here: the connection itself is watched instead.
+OTHER_INTERNAL = [
+    "10.1.2.3",
+    "172.16.0.1",
+    "192.168.1.1",
+    "169.254.169.254",  # cloud metadata
+    "0251.0376.0251.0376",  # the same, octal
+    "2852039166",  # the same, decimal
+    "100.64.0.1",  # carrier-grade NAT
+    "224.0.0.1",  # multicast
+    "240.0.0.1",  # reserved
+    "255.255.255.255",
+    "[::]",
+    "[fc00::1]",
+    "[fd12:3456::1]",
+    "[fe80::1]",
+    "[ff02::1]",
+    "[::ffff:10.1.2.3]",
+    "[::ffff:169.254.169.254]",
+    "[64:ff9b::a9fe:a9fe]",  # NAT64 of 169.254.169.254
+    "[2002:a9fe:a9fe::1]",  # 6to4 of 169.254.169.254
+]
+PUBLIC_LOOKING = "nieuws.example.com"
+
+
+@pytest.fixture
+def listeners(outside):
+    """Web servers on 127.0.0.1 and ::1, with nothing allowed: links to them are internal."""
+    servers = {"4": serve("127.0.0.1"), "6": serve("::1")}
+    yield servers
+    for server in servers.values():
+        stop(server)
+
+
+@pytest.fixture
+def connections(monkeypatch):
+    """Every outgoing connection httpcore opens, refused on the spot: nothing leaves."""
+    made: list[tuple[str, int]] = []
+
+    async def connect_tcp(remote_host, remote_port, **kwargs):
+        made.append((str(remote_host), remote_port))
+        raise ConnectionRefusedError(111, "Connection refused (test)")
+
+    monkeypatch.setattr(anyio, "connect_tcp", connect_tcp)
+    return made
+
+
+class FakeDNS:
+    """socket.getaddrinfo with answers of the test's choosing (there is no DNS here): names it
+    does not know do not exist; numeric hosts and localhost (/etc/hosts) are handled by the
+    real function."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+        self.answers: dict[str, list[list[str]]] = {}
+        self.asked: list[str] = []
+
+    def add(self, name: str, *answers: list[str]) -> None:
+        """Each lookup gets the next answer; the last one stays."""
+        self.answers[name] = list(answers)
+
+    def __call__(self, host, port, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        if name == "localhost" or linkcheck.numeric_host(name) is not None:
+            return self.real(host, port, *args, **kwargs)
+        self.asked.append(name)
+        if name not in self.answers:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        queue = self.answers[name]
+        addresses = queue.pop(0) if len(queue) > 1 else queue[0]
+        result = []
+        for address in addresses:
+            if ":" in address:
+                result.append((socket.AF_INET6, socket.SOCK_STREAM, 6, "", (address, port, 0, 0)))
+            else:
+                result.append((socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port)))
+        return result
+
+
+@pytest.fixture
+def dns(monkeypatch):
+    fake = FakeDNS(socket.getaddrinfo)
+    monkeypatch.setattr(socket, "getaddrinfo", fake)
+    return fake
+
+
+def outcome_of(url: str) -> ExternalLink:
+    return ExternalLink.objects.get(url=url)
+
+
+def assert_not_checked(link: ExternalLink, problem: str = linkcheck.INTERNAL) -> None:
+    assert (link.is_broken, link.status_code, link.problem) == (False, None, problem)
+    assert link.redirects_to == ""
+    assert linkcheck.is_not_checked(link)
+
+
+@pytest.mark.parametrize(
+    ("family", "spelling"), [("4", spelling) for spelling in LOOPBACK_SPELLINGS] + [("6", "[::1]")]
+)
+def test_a_link_to_the_machine_itself_is_never_asked(listeners, family, spelling):
+    listener = listeners[family]
+    url = listener.url("/goed", host=spelling)
+    ChapterFactory(title="Sociale media", body=f"[Binnen]({url})")
+
+    output = run()
+
+    assert listener.connections == 0
+    assert listener.requests == []
+    assert_not_checked(outcome_of(url))
+    assert f"Niet gecontroleerd: {url} (intern adres), in hoofdstuk „Sociale media”" in output
+    assert "0 links gecontroleerd, 0 werken niet; 1 link niet gecontroleerd (intern adres" in output
+
+
+@pytest.mark.parametrize(
+    ("family", "spelling"),
+    # 0177.0.0.1 is left out: httpx itself refuses it (leading zeros), allowed or not.
+    [("4", spelling) for spelling in LOOPBACK_SPELLINGS if spelling != "0177.0.0.1"]
+    + [("6", "[::1]")],
+)
+def test_the_operator_may_allow_internal_addresses(listeners, settings, family, spelling):
+    """The same links, with the machine's addresses on the allow-list: asked, and they work
+    (which also shows the links above would have reached the listener)."""
+    settings.LINK_CHECK_ALLOWED_HOSTS = ["127.0.0.0/8", "0.0.0.0/32", "::1"]
+    listener = listeners[family]
+    url = listener.url("/goed", host=spelling)
+    ChapterFactory(body=f"[Binnen]({url})")
+
+    assert "1 link gecontroleerd, 0 werken niet." in run()
+
+    assert listener.connections >= 1
+    assert requested(listener, "/goed") == ["HEAD"]
+    link = outcome_of(url)
+    assert (link.is_broken, link.status_code, link.problem) == (False, 200, "")
+
+
+@pytest.mark.parametrize("host", OTHER_INTERNAL)
+def test_no_connection_to_any_internal_address(outside, connections, host):
+    url = f"http://{host}/latest/meta-data/"
+    ChapterFactory(body=f"[Binnen]({url})")
+    run()
+    assert connections == []
+    assert_not_checked(outcome_of(url))
+
+
+def test_a_name_that_resolves_inside_is_not_asked(listeners, dns):
+    listener = listeners["4"]
+    dns.add(PUBLIC_LOOKING, ["127.0.0.1"])
+    dns.add("dubbel.example.com", ["93.184.215.14", "127.0.0.1"])  # one inside is enough
+    dns.add("zes.example.com", ["::1"])
+    urls = [
+        listener.url("/goed", host=PUBLIC_LOOKING),
+        listener.url("/goed", host="dubbel.example.com"),
+        listeners["6"].url("/goed", host="zes.example.com"),
+    ]
+    ChapterFactory(body=" ".join(f"[{n}]({url})" for n, url in enumerate(urls)))
+
+    run()
+
+    assert listener.connections == 0
+    assert listeners["6"].connections == 0
+    for url in urls:
+        assert_not_checked(outcome_of(url))
+
+
+def test_the_connection_goes_to_the_address_that_was_vetted(outside, dns, connections):
+    """A DNS rebind: the name answers with an outside address first and with 127.0.0.1 after.
+    It is resolved once, and the connection goes to that outside address (refused here, so
+    nothing leaves the machine), never to a second answer."""
+    dns.add(PUBLIC_LOOKING, ["93.184.215.14"], ["127.0.0.1"])
+    url = f"http://{PUBLIC_LOOKING}:8080/pagina"
+    ChapterFactory(body=f"[Nieuws]({url})")
+
+    run()
+
+    assert dns.asked == [PUBLIC_LOOKING]
+    assert connections == [("93.184.215.14", 8080)]
+    link = outcome_of(url)
+    assert (link.is_broken, link.problem) == (True, "De server weigert de verbinding")
+
+
+@pytest.fixture
+def secure_site(outside, tmp_path, monkeypatch):
+    """The web server over TLS with a certificate for intranet.test only, which the check
+    trusts (SSL_CERT_FILE)."""
+    openssl = shutil.which("openssl")
+    if not openssl:
+        pytest.skip("openssl is not installed")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(  # noqa: S603
+        [openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=intranet.test",
+         "-addext", "subjectAltName=DNS:intranet.test"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    server = Site()
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    yield server
+    stop(server)
+
+
+def test_tls_is_checked_against_the_name_while_connecting_to_the_vetted_address(
+    secure_site, settings, dns
+):
+    settings.LINK_CHECK_ALLOWED_HOSTS = ["intranet.test", "ander.test"]
+    dns.add("intranet.test", ["127.0.0.1"])
+    dns.add("ander.test", ["127.0.0.1"])
+    right = f"https://intranet.test:{secure_site.port}/goed"
+    wrong = f"https://ander.test:{secure_site.port}/goed"
+    ChapterFactory(body=f"[Goed]({right}) [Ander certificaat]({wrong})")
+
+    run()
+
+    link = outcome_of(right)
+    assert (link.is_broken, link.status_code) == (False, 200)
+    link = outcome_of(wrong)
+    assert link.is_broken
+    assert link.problem.startswith("Beveiligde verbinding mislukt")
+    assert requested(secure_site, "/goed") == ["HEAD"]
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://127.0.0.1:{port}/goed",
+        "http://2130706433:{port}/goed",
+        "http://localhost:{port}/goed",
+        "http://[::ffff:127.0.0.1]:{port}/goed",
+        f"http://{PUBLIC_LOOKING}:{{port}}/goed",
+    ],
+)
+def test_every_redirect_is_vetted(listeners, settings, dns, target):
+    """An allowed intranet site that sends the check on to another port of the machine: the
+    site is asked, the redirect is not followed."""
+    settings.LINK_CHECK_ALLOWED_HOSTS = ["intranet.test"]
+    dns.add("intranet.test", ["127.0.0.1"])
+    dns.add(PUBLIC_LOOKING, ["127.0.0.1"])
+    allowed = listeners["4"]
+    other = serve("127.0.0.1")
+    try:
+        allowed.redirects["/naar-binnen"] = (302, target.format(port=other.port))
+        url = allowed.url("/naar-binnen", host="intranet.test")
+        works = allowed.url("/goed", host="intranet.test")
+        ChapterFactory(body=f"[Doorsturen]({url}) en [intranet]({works})")
+
+        output = run()
+
+        assert other.connections == 0
+        assert requested(allowed, "/naar-binnen") == ["HEAD"]
+        assert_not_checked(outcome_of(url), linkcheck.REDIRECT_INTERNAL)
+        good = outcome_of(works)
+        assert (good.is_broken, good.status_code) == (False, 200)
+        assert "1 link gecontroleerd, 0 werken niet; 1 link niet gecontroleerd" in output
+    finally:
+        stop(other)
+
+
+def test_allowed_by_a_domain_below_which_every_host_counts(listeners, settings, dns):
+    settings.LINK_CHECK_ALLOWED_HOSTS = [".Intranet.Test."]
+    dns.add("www.intranet.test", ["127.0.0.1"])
+    dns.add("intranet.test.example.com", ["127.0.0.1"])
+    listener = listeners["4"]
+    allowed = listener.url("/goed", host="www.intranet.test")
+    lookalike = listener.url("/goed", host="intranet.test.example.com")
+    ChapterFactory(body=f"[Ja]({allowed}) [Nee]({lookalike})")
+    run()
+    assert outcome_of(allowed).status_code == 200
+    assert_not_checked(outcome_of(lookalike))
+    assert listener.requests == [("HEAD", "/goed", listener.requests[0][2])]
+
+
+def test_a_refused_link_shows_in_the_admin_and_is_not_broken(listeners, client, editors_see_links):
+    listener = listeners["4"]
+    url = listener.url("/goed")
+    ChapterFactory(body=f"[Binnen]({url})")
+    out = StringIO()
+    call_command("check_links", "--fail-on-broken", stdout=out)  # no SystemExit: not broken
+    assert_not_checked(outcome_of(url))
+
+    client.force_login(UserFactory(groups=["Redacteuren"]))
+    page = client.get(LIST).content.decode()
+    assert linkcheck.INTERNAL in page
+    assert url not in client.get(LIST, {"werkt": "nee"}).content.decode()
+
+    # Checking it again from the list asks nothing either.
+    link = outcome_of(url)
+    client.post(LIST, {"action": "recheck", "_selected_action": [link.pk]})
+    assert_not_checked(outcome_of(url))
+    assert listener.connections == 0
+
+
+def test_what_is_internal():
+    public = [
+        "8.8.8.8",
+        "145.7.191.1",
+        "2001:4860:4860::8888",
+        "::ffff:8.8.8.8",
+        "64:ff9b::808:808",
+    ]
+    for address in public:
+        assert linkcheck.is_public(ipaddress.ip_address(address)), address
+    for host in LOOPBACK_SPELLINGS + OTHER_INTERNAL:
+        address = linkcheck.numeric_host(host)
+        if host != "localhost":
+            assert address is not None and not linkcheck.is_public(address), host
+    assert linkcheck.numeric_host("0x7f000001") == ipaddress.ip_address("127.0.0.1")
+    assert linkcheck.numeric_host("0251.0376.0251.0376") == ipaddress.ip_address("169.254.169.254")
+    assert linkcheck.numeric_host("8.8.2056") == ipaddress.ip_address("8.8.8.8")
+    for name in ("www.example.org", "1.2.3.4.5", "08.0.0.1", "256.1.1.1", "1.2.3.4x", "+1", "1_0"):
+        assert linkcheck.numeric_host(name) is None, name
+
+
+def test_the_allow_list_setting():
+    reach = linkcheck.Reach.from_entries([" .Intranet.Example. ", "10.1.0.0/16", "fd00::/8", ""])
+    inside = ipaddress.ip_address("10.9.9.9")
+    assert reach.permits("wiki.intranet.example", inside)
+    assert not reach.permits("intranet.example.evil.org", inside)
+    assert reach.permits("ergens.example", ipaddress.ip_address("10.1.2.3"))
+    assert reach.permits("ergens.example", ipaddress.ip_address("::ffff:10.1.2.3"))
+    assert reach.permits("ergens.example", ipaddress.ip_address("fd12::1"))
+    assert not reach.permits("ergens.example", inside)
+    for wrong in ("10.1.0.0/33", "10.1.2.300", "fd00::/200"):
+        with pytest.raises(ImproperlyConfigured, match="LINK_CHECK_ALLOWED_HOSTS"):
+            linkcheck.Reach.from_entries([wrong])
+
+
+# Without a network, and what the command tells while it works.
+
+
+def test_without_a_network_nothing_is_marked_broken(outside, dns, connections):
+    ChapterFactory(
+        body="[Rijksoverheid](https://www.rijksoverheid.nl/) [Voorbeeld](https://example.org/x) "
+        "[Intern](http://10.1.2.3/)"
+    )
+    before = timezone.now() - timedelta(days=1)
+    ExternalLink.objects.create(
+        url="https://www.rijksoverheid.nl/", status_code=200, checked_at=before
+    )
+    ExternalLink.objects.create(
+        url="https://elders.example.org/", status_code=200, checked_at=before
+    )
+
+    output = run()
+
+    assert "Geen netwerk: niets gecontroleerd." in output
+    assert "gecontroleerd, " not in output
+    assert connections == []
+    assert set(ExternalLink.objects.values_list("url", "is_broken", "checked_at")) == {
+        ("https://www.rijksoverheid.nl/", False, before),
+        ("https://elders.example.org/", False, before),
+    }
+    with pytest.raises(SystemExit) as stopped:
+        call_command("check_links", "--fail-on-broken", stdout=StringIO())
+    assert stopped.value.code == 1
+
+
+def test_one_unknown_name_among_working_links_is_broken(site, dns):
+    ChapterFactory(body=f"[Goed]({site.url('/goed')}) [Typfout](https://www.rijksoverhied.nl/)")
+    assert "2 links gecontroleerd, 1 werkt niet." in run()
+    typo = outcome_of("https://www.rijksoverhied.nl/")
+    assert (typo.is_broken, typo.problem) == (True, "Server niet gevonden")
+
+
+def test_a_network_failure_is_told_from_a_server_that_refuses():
+    unreachable = OSError(101, "Network is unreachable")
+    assert linkcheck.without_network(error=unreachable)
+    assert linkcheck.without_network(error=socket.gaierror(-3, "Temporary failure"))
+    assert not linkcheck.without_network(error=ConnectionRefusedError(111, "refused"))
+    assert not linkcheck.without_network(error=ssl.SSLCertVerificationError("bad"))
+
+
+def test_the_command_tells_how_far_it_is_without_httpx_log_lines(site, caplog):
+    ChapterFactory(body=" ".join(f"[{n}]({site.url(f'/goed-{n}')})" for n in range(12)))
+    httpx_logger = logging.getLogger("httpx")
+    level = httpx_logger.level
+    with caplog.at_level(logging.DEBUG):
+        output = run()
+    assert output.startswith("12 externe links gevonden; de controle begint.\n")
+    assert "10 van 12 links gecontroleerd" in output
+    assert output.rstrip().endswith("12 links gecontroleerd, 0 werken niet.")
+    assert not [
+        record for record in caplog.records if record.name.startswith(("httpx", "httpcore"))
+    ]
+    assert httpx_logger.level == level
