@@ -5,7 +5,7 @@ import copy
 import io
 import json
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 from io import BytesIO
 from unittest.mock import ANY
 
@@ -47,6 +47,10 @@ FIRST_BODY = (
 NOTE = ("Een lange wijzigingsnotitie. " * 40)[:1000]
 COMMENT = ("Lees dit onderdeel nog eens na. " * 70)[:2000]
 RESUBMITTED = "Ingelezen: opnieuw ter controle"
+LIVE = (
+    "Ingelezen door de beheerder (import_content): lezers zien deze tekst zoals het bestand hem "
+    "als gepubliceerd gaf, zonder nieuwe controle in dit portaal"
+)
 
 
 def jpeg_bytes(**options) -> bytes:
@@ -161,17 +165,44 @@ def without_time(document: dict) -> dict:
     return {key: value for key, value in document.items() if key != "exported_at"}
 
 
-def as_imported(document: dict) -> dict:
-    """The document an import of `document` exports again: approvals went back to review."""
+def moment(value: str) -> str:
+    """A moment from a document as the audit trail writes it."""
+    return timezone.localtime(datetime.fromisoformat(value)).strftime("%d-%m-%Y %H:%M")
+
+
+def live_imported(document: dict) -> dict:
+    """`document` with the step an import adds to each chapter's live revision."""
     expected = copy.deepcopy(without_time(document))
     for chapter in expected["chapters"]:
         for revision in chapter["revisions"]:
+            if revision["id"] == chapter["live_revision"]:
+                step = {"action": "import", "state": "published", "at": ANY, "user": None}
+                revision["events"].append({**step, "comment": LIVE})
+    return expected
+
+
+def as_imported(document: dict) -> dict:
+    """The document an import of `document` exports again: approvals went back to review,
+    each live revision has a step saying the import made it live, images are stored as an
+    upload stores them."""
+    expected = live_imported(document)
+    for chapter in expected["chapters"]:
+        for revision in chapter["revisions"]:
             if revision["state"] in {S.APPROVED, S.SCHEDULED}:
+                approval = f"de goedkeuring door {revision['reviewed_by']} op "
+                approval += moment(revision["reviewed_at"])
                 revision.update(
                     state=S.SUBMITTED, reviewed_by=None, reviewed_at=None, schedule_problem=""
                 )
+                comment = f"{RESUBMITTED}. Niet overgenomen uit het bestand: {approval}."
+                if revision["publish_at"]:
+                    comment += f" Publiceren op {moment(revision['publish_at'])} blijft gevraagd."
                 step = {"action": "submit", "state": "submitted", "at": ANY, "user": None}
-                revision["events"].append({**step, "comment": RESUBMITTED})
+                revision["events"].append({**step, "comment": comment})
+    for image in expected["images"]:
+        original = base64.b64decode(image["data"])
+        data = inspect_image(ContentFile(original))[3]
+        image.update(data=base64.b64encode(data).decode("ascii"), size=len(data))
     return expected
 
 
@@ -227,15 +258,16 @@ def test_export_holds_every_kind_of_content(content):
 
 
 def test_round_trip_gives_the_same_document_with_approvals_back_in_review(content, tmp_path):
-    moment = timezone.now()
+    started = timezone.now()
     before, after = round_trip(tmp_path)
     assert without_time(after) == as_imported(before)
     for number in (2, 4):
         step = revisions_of(after, number)[-1]["events"][-1]
-        assert step["comment"] == RESUBMITTED and step["at"] >= moment.isoformat()
-    # What came in once comes in again unchanged.
+        assert step["comment"].startswith(RESUBMITTED) and step["at"] >= started.isoformat()
+    # What came in once comes in again unchanged, but for one more step on each live revision:
+    # every import that makes a text live says so.
     again = round_trip(tmp_path)[1]
-    assert without_time(again) == without_time(after)
+    assert without_time(again) == live_imported(after)
 
 
 def test_an_approval_in_a_file_publishes_nothing_here(content, tmp_path, client):
@@ -285,7 +317,7 @@ def test_round_trip_restores_what_readers_see_and_derived_data(content, tmp_path
     assert "/handreiking/online-actief-als-ambtenaar/" in found
     served = client.get(image.get_absolute_url())
     assert served.status_code == 200
-    assert b"".join(served) == png_bytes(5, 2, "red")
+    assert b"".join(served) == inspect_image(ContentFile(png_bytes(5, 2, "red")))[3]
     assert client.get(second.get_absolute_url()).status_code == 200
 
 
@@ -383,9 +415,11 @@ def as_version_1(document: dict, drafts: dict[int, dict]) -> dict:
     return old
 
 
+# A reviewer's name stays only on returned work: on a draft or work in review nobody approved,
+# and on an approval that does not travel, it is dropped (with a step that says so).
 @pytest.mark.parametrize(
     ("review_state", "state", "reviewed"),
-    [("", S.DRAFT, True), ("requested", S.SUBMITTED, True), ("returned", S.RETURNED, True)]
+    [("", S.DRAFT, False), ("requested", S.SUBMITTED, False), ("returned", S.RETURNED, True)]
     + [("approved", S.SUBMITTED, False)],
 )
 def test_a_version_1_file_with_a_draft(content, tmp_path, review_state, state, reviewed):
@@ -405,29 +439,60 @@ def test_a_version_1_file_with_a_draft(content, tmp_path, review_state, state, r
     assert (revision.reviewed_by is not None) is reviewed
     steps = list(revision.events.values_list("action", "state", "comment"))
     assert steps[0][:2] == ("save", "approved" if review_state == "approved" else state)
-    assert (steps[-1][2] == RESUBMITTED) is (review_state == "approved")
+    assert steps[-1][2].startswith(RESUBMITTED) is (review_state == "approved")
+    what = {"": "controle", "requested": "controle", "approved": "goedkeuring"}.get(review_state)
+    if what is None:  # returned: who returned it stays, and nothing else needed dropping
+        assert len(steps) == 1
+    else:
+        reviewed = moment(draft["reviewed_at"])
+        dropped = f"Niet overgenomen uit het bestand: de {what} door p.pietersen op {reviewed}."
+        assert dropped in steps[-1][2]
+    assert [step[2] for step in live.events.values_list("action", "state", "comment")][-1] == LIVE
     unpublished = Chapter.objects.get(number=3)
     assert unpublished.live_revision is None
     assert list(unpublished.revisions.values_list("parent", flat=True)) == [None]
-    # Read once, it travels in the new format from then on, unchanged.
+    # Read once, it travels in the new format from then on, unchanged (but for the step each
+    # import adds to a live revision).
     before, after = round_trip(tmp_path)
     assert before["format_version"] == FORMAT_VERSION
-    assert without_time(after) == without_time(before)
+    assert without_time(after) == live_imported(before)
 
 
 def test_images_pass_the_upload_check(content, tmp_path):
     exif = PillowImage.Exif()
     exif[0x013B] = "Jan Jansen, Den Haag"  # Artist
-    with_metadata = ImageFactory(data=jpeg_bytes(exif=exif.tobytes()), content_type="image/png")
-    photo = Image.objects.get(content_type="image/jpeg").data
+    with_metadata = ImageFactory(data=jpeg_bytes(exif=exif.tobytes()), content_type="image/jpeg")
+    photo = bytes(Image.objects.get(content_type="image/jpeg", alt_text="Een groen vlak").data)
     round_trip(tmp_path)
     cleaned = Image.objects.get(pk=with_metadata.pk)
-    assert cleaned.content_type == "image/jpeg"  # the content counts, not the claim
+    assert cleaned.content_type == "image/jpeg"
     assert b"Jan Jansen" not in bytes(cleaned.data) and cleaned.size == len(cleaned.data)
     with PillowImage.open(BytesIO(bytes(cleaned.data))) as picture:
         assert not picture.getexif()
-    # An image with nothing but its pixels keeps its bytes: no quality lost per round trip.
-    assert bytes(Image.objects.get(alt_text="Een groen vlak").data) == bytes(photo)
+    # Even an image with nothing but its pixels is stored as an upload stores it.
+    stored_photo = bytes(Image.objects.get(alt_text="Een groen vlak").data)
+    assert stored_photo == inspect_image(ContentFile(photo))[3]
+
+
+def test_an_image_that_is_not_what_the_file_says_refuses_the_import(content, tmp_path):
+    ImageFactory(alt_text="Een foto die een PNG heet", data=jpeg_bytes(), content_type="image/png")
+    path = tmp_path / "inhoud.json"
+    call_command("export_content", output=path, stderr=io.StringIO())
+    before = json.loads(path.read_text(encoding="utf-8"))
+    with pytest.raises(CommandError) as refused:
+        call_command("import_content", str(path), "--replace", stdout=io.StringIO())
+    assert "volgens het bestand is dit een PNG-afbeelding, maar de inhoud is een JPEG" in str(
+        refused.value
+    )
+    assert str(refused.value).startswith("Niets ingelezen. afbeelding 3 (id ")
+    assert without_time(export_content()) == without_time(before)  # nothing changed
+
+
+def same_address(document: dict, chapter: dict, slug: str) -> None:
+    """A chapter (and its live text, so the file agrees with itself) at another's address."""
+    chapter["slug"] = slug
+    live = next(r for r in chapter["revisions"] if r["id"] == chapter["live_revision"])
+    live["slug"] = slug
 
 
 def broken(document: dict, key: str, **changes) -> None:
@@ -446,7 +511,7 @@ def broken(document: dict, key: str, **changes) -> None:
             lambda d: d["chapters"][0].update(first_published_at="gisteren"),
             "het veld „first_published_at” klopt niet",
         ),
-        (lambda d: d["chapters"][1].update(slug=d["chapters"][0]["slug"]), "twee keer"),
+        (lambda d: same_address(d, d["chapters"][1], d["chapters"][0]["slug"]), "twee keer"),
         (lambda d: d["chapters"][0]["anchor_aliases"][0].update(kind="weg"), "„weg”"),
         (lambda d: d["images"][0].update(data="geen base64!"), "het veld „data” klopt niet"),
         (
@@ -490,3 +555,207 @@ def test_export_writes_to_standard_output(content):
     out = io.StringIO()
     call_command("export_content", stdout=out)
     assert json.loads(out.getvalue()) | {"exported_at": ANY} == export_content()
+
+
+# Issue 23: a crafted export must not publish anything this portal did not approve.
+
+
+def revision_of(document: dict, number: int, state: str) -> dict:
+    return next(r for r in revisions_of(document, number) if r["state"] == state)
+
+
+def crafted(document: dict, *, live_pointer_at_a_draft: bool = False) -> dict:
+    """A real export, edited: what only a review or publication here could give, claimed."""
+    document = copy.deepcopy(document)
+    past = (timezone.now() - timedelta(hours=1)).isoformat()
+    long_ago = (timezone.now() - timedelta(days=400)).isoformat()
+    # A draft marked approved (its fields), with a go-live moment already past.
+    revision_of(document, 1, S.DRAFT).update(
+        reviewed_by="p.pietersen",
+        reviewed_at=past,
+        publish_at=past,
+        published_at=past,
+        unreviewed_reason="Moet er nu op",
+    )
+    # An approval and a schedule, both for a moment already past: the next timer run would
+    # publish them if they came along.
+    revision_of(document, 2, S.SCHEDULED).update(publish_at=past)
+    revision_of(document, 4, S.APPROVED).update(publish_at=past)
+    # Revisions marked published that readers never saw: in a chapter nobody reads yet, and a
+    # withdrawn merge the live text does not build on.
+    revision_of(document, 5, S.SUBMITTED).update(state=S.PUBLISHED, published_at=long_ago)
+    revision_of(document, 4, S.WITHDRAWN).update(state=S.PUBLISHED, published_at=past)
+    # A publication without a moment, and a replaced revision that claims one.
+    revisions_of(document, 1)[0].update(published_at=None)  # the live text builds on it
+    revision_of(document, 4, S.SUPERSEDED).update(published_at=past)
+    if live_pointer_at_a_draft:
+        first = document["chapters"][0]
+        first["live_revision"] = revision_of(document, 1, S.DRAFT)["id"]
+    return document
+
+
+def readers_see() -> list:
+    return list(
+        Chapter.objects.order_by("pk").values_list(
+            "pk", "is_published", "live_revision", "title", "slug", "body", "body_html"
+        )
+    )
+
+
+def publish_scheduled() -> str:
+    out = io.StringIO()
+    call_command("publish_scheduled", stdout=out)
+    return out.getvalue()
+
+
+def import_file(document: dict, tmp_path) -> str:
+    path = tmp_path / "gemaakt.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    out = io.StringIO()
+    call_command("import_content", str(path), "--replace", stdout=out)
+    return out.getvalue()
+
+
+def test_a_crafted_export_publishes_nothing_and_says_what_was_dropped(content, tmp_path, client):
+    exported = export_content()
+    ids = {
+        key: revision_of(exported, number, state)["id"]
+        for key, number, state in (
+            ("draft", 1, S.DRAFT),
+            ("scheduled", 2, S.SCHEDULED),
+            ("approved", 4, S.APPROVED),
+            ("never-live", 5, S.SUBMITTED),
+            ("not-built-on", 4, S.WITHDRAWN),
+            ("replaced", 4, S.SUPERSEDED),
+        )
+    }
+    ids["without-moment"] = revisions_of(exported, 1)[0]["id"]
+    document = crafted(exported)
+    seen = readers_see()
+    output = import_file(document, tmp_path)
+    assert readers_see() == seen  # exactly the live texts of the file, nothing else
+    token = ContentVersion.objects.current()
+
+    assert publish_scheduled() == "Er was niets te publiceren.\n"
+    assert scheduling.publish_due(now=timezone.now() + timedelta(days=365)) == []
+    assert readers_see() == seen and ContentVersion.objects.current() == token
+    assert not Revision.objects.filter(state__in=[S.APPROVED, S.SCHEDULED]).exists()
+    second = content["second"]
+    assert "Straks live" not in client.get(second.get_absolute_url()).content.decode()
+
+    # The audit trail of each revision says what did not come along, and why.
+    def last_step(key: str) -> tuple[Revision, str]:
+        revision = Revision.objects.get(pk=ids[key])
+        step = revision.events.last()
+        assert (step.action in {"import", "submit"}, step.user) == (True, None)
+        return revision, step.comment
+
+    claimed = next(r for r in revisions_of(document, 1) if r["id"] == ids["draft"])
+    past, approved_at = moment(claimed["publish_at"]), moment(claimed["reviewed_at"])
+    long_ago = moment(revisions_of(document, 5)[0]["published_at"])
+    draft, comment = last_step("draft")
+    assert (draft.state, draft.reviewed_by, draft.reviewed_at) == (S.DRAFT, None, None)
+    assert (draft.publish_at, draft.published_at, draft.unreviewed_reason) == (None, None, "")
+    assert comment == (
+        "Ingelezen. Niet overgenomen uit het bestand: de controle door p.pietersen op "
+        f"{approved_at}; het moment van publiceren ({past}), al voorbij; een moment van "
+        f"publicatie ({past}); een reden om zonder controle te publiceren."
+    )
+    for key in ("scheduled", "approved"):
+        revision, comment = last_step(key)
+        assert (revision.state, revision.publish_at, revision.reviewed_by) == (
+            S.SUBMITTED,
+            None,
+            None,
+        )
+        assert comment.startswith(f"{RESUBMITTED}. Niet overgenomen uit het bestand: de ")
+        assert comment.endswith(f"; het moment van publiceren ({past}), al voorbij.")
+    for key, claimed_at in (("never-live", long_ago), ("not-built-on", past)):
+        revision, comment = last_step(key)
+        assert (revision.state, revision.published_at) == (S.WITHDRAWN, None)
+        assert comment == (
+            "Ingelezen: ingetrokken. Stond in het bestand als gepubliceerd, maar de tekst die "
+            "lezers zien bouwt er niet op voort. Niet overgenomen uit het bestand: de publicatie "
+            f"op {claimed_at}."
+        )
+    revision, comment = last_step("without-moment")
+    assert (revision.state, revision.published_at) == (S.WITHDRAWN, None)
+    assert comment == (
+        "Ingelezen: ingetrokken. Stond in het bestand als gepubliceerd, maar zonder moment van "
+        "publicatie. Niet overgenomen uit het bestand: de publicatie."
+    )
+    revision, comment = last_step("replaced")
+    assert (revision.state, revision.published_at) == (S.SUPERSEDED, None)
+    assert comment == (
+        f"Ingelezen. Niet overgenomen uit het bestand: een moment van publicatie ({past})."
+    )
+    for chapter in Chapter.objects.exclude(live_revision=None):
+        assert chapter.live_revision.events.last().comment == LIVE
+    assert "2 goedgekeurde of geplande versies staan weer ter controle" in output
+    assert "Bij 2 andere versies is iets niet overgenomen" in output
+    assert "3 versies stonden als gepubliceerd" in output
+
+    # A colleague here approves the text afresh: only then does it go live.
+    revision = Revision.objects.get(pk=revision_of(document, 2, S.SCHEDULED)["id"])
+    review.approve(revision_id=revision.pk, user=UserFactory(username="k.klaassen"))
+    assert "Straks live" in client.get(second.get_absolute_url()).content.decode()
+
+
+def test_a_crafted_export_with_a_draft_as_live_text_is_refused_and_changes_nothing(
+    content, tmp_path
+):
+    before = without_time(export_content())
+    seen = readers_see()
+    document = crafted(export_content(), live_pointer_at_a_draft=True)
+    with pytest.raises(CommandError) as refused:
+        import_file(document, tmp_path)
+    assert str(refused.value) == (
+        "Niets ingelezen. hoofdstuk 1 (online-actief-als-ambtenaar): de gepubliceerde versie "
+        f"#{document['chapters'][0]['live_revision']} staat niet als gepubliceerd in het bestand "
+        "maar als „draft”."
+    )
+    assert publish_scheduled() == "Er was niets te publiceren.\n"
+    assert readers_see() == seen
+    assert without_time(export_content()) == before
+
+
+def other_text(document: dict) -> None:
+    document["chapters"][0]["body"] += "\n\nEen alinea die niemand goedkeurde."
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        pytest.param(
+            other_text,
+            r"wat lezers zien \(„body”\) is niet de tekst van de gepubliceerde versie #\d+\. Het "
+            "bestand spreekt zichzelf tegen",
+            id="chapter-text-not-its-live-revision",
+        ),
+        pytest.param(
+            lambda d: d["chapters"][0].update(title="Anders", summary="Ook anders"),
+            r"wat lezers zien \(„title”, „summary”\) is niet de tekst",
+            id="title-and-summary-not-its-live-revision",
+        ),
+        pytest.param(
+            lambda d: d["chapters"][0].update(live_revision=None),
+            "het hoofdstuk staat als gepubliceerd, maar het bestand noemt geen gepubliceerde "
+            "versie",
+            id="published-without-live-revision",
+        ),
+        pytest.param(
+            lambda d: d["chapters"][0].update(is_published=False),
+            r"het hoofdstuk staat als niet gepubliceerd, maar het bestand noemt versie #\d+",
+            id="live-revision-of-an-unpublished-chapter",
+        ),
+    ],
+)
+def test_a_file_that_contradicts_itself_about_what_readers_see_is_refused(
+    content, tmp_path, change, message
+):
+    before = without_time(export_content())
+    document = export_content()
+    change(document)
+    with pytest.raises(CommandError, match=rf"^Niets ingelezen\. hoofdstuk 1 .*{message}"):
+        import_file(document, tmp_path)
+    assert without_time(export_content()) == before

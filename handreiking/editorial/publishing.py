@@ -82,6 +82,17 @@ def _locked(revision: Revision) -> Revision:
     return revision
 
 
+def show_to_readers(chapter: Chapter, revision: Revision) -> None:
+    """Make the revision's text what readers of the chapter see, unsaved: the one place that
+    copies it (publishing here, and `import_content` for the live text a file brings)."""
+    if revision.number is not None:
+        chapter.number = revision.number
+    chapter.title, chapter.slug = revision.title, revision.slug
+    chapter.summary, chapter.body = revision.summary, revision.body
+    chapter.is_published = True
+    chapter.live_revision = revision
+
+
 def _go_live(
     revision: Revision,
     *,
@@ -97,12 +108,7 @@ def _go_live(
     first_publication = not chapter.is_published
     major = first_publication or revision.is_major
     note = revision.change_note or (FIRST_PUBLICATION_NOTE if first_publication else "")
-    if revision.number is not None:
-        chapter.number = revision.number
-    chapter.title, chapter.slug = revision.title, revision.slug
-    chapter.summary, chapter.body = revision.summary, revision.body
-    chapter.is_published = True
-    chapter.live_revision = revision
+    show_to_readers(chapter, revision)
     stamp_publication(chapter, now=now, major=major)
     reason = f"{'Belangrijke' if major else 'Kleine'} wijziging" + (f": {note}" if note else "")
     if urgent_reason:

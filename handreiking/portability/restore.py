@@ -3,20 +3,22 @@
 The whole document is read and checked before the first write, so a broken file changes
 nothing. The chapter rows go in first, then every revision (each rendered again for its
 preview) with its steps through review, so that each chapter already has its live revision
-when it is saved through the chapter write path: that path renders the HTML, table of contents,
-sections and readability, indexes for search and replaces the content version, and records a
-published text without its live revision as a new revision, which the document's own makes
-unnecessary. Saves use simple_history's `skip_history_when_saving`, because the document brings
-the history itself. What the write path stamps (publication dates, review date) is put back
-with update() afterwards; retired anchors are inserted before a second save, so the write path
-writes them into the stored HTML as it did when they retired; former addresses come last, after
-the saves that would otherwise touch them.
+when it is saved through the chapter write path. What readers see is the live revision's text,
+copied onto the chapter by the editorial publishing code (`publishing.show_to_readers`), never
+the chapter row's own copy (`portability.revisions` refuses a file where the two differ); the
+write path then renders the HTML, table of contents, sections and readability, indexes for
+search and replaces the content version. Saves use simple_history's `skip_history_when_saving`,
+because the document brings the history itself. What the write path stamps (publication dates,
+review date) is put back with update() afterwards; retired anchors are inserted before a second
+save, so the write path writes them into the stored HTML as it did when they retired; former
+addresses come last, after the saves that would otherwise touch them.
 """
 
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError, connection, transaction
 
+from handreiking.editorial.publishing import show_to_readers
 from handreiking.models import (
     AnchorAlias,
     BestAnswer,
@@ -43,6 +45,12 @@ class ImportSummary:
     revisions: int = 0
     # Arrived approved or scheduled: back in review, for a colleague here to approve again.
     resubmitted: int = 0
+    # Other open work that arrived with something only a review or publication gives (dropped).
+    dropped: int = 0
+    # Arrived published though the live text does not build on it: withdrawn.
+    withdrawn: int = 0
+    # Chapters whose live text readers see through this import (a step in its audit trail).
+    live: int = 0
     images: int = 0
     unknown_users: set[str] = field(default_factory=set)
 
@@ -76,6 +84,12 @@ def import_content(*, document, replace: bool = False) -> ImportSummary:
         versions=sum(len(item.history) for item in plan.chapters),
         revisions=len(plan.revisions),
         resubmitted=sum(revision.resubmitted for revision in plan.revisions),
+        dropped=sum(
+            bool(revision.dropped) and not (revision.resubmitted or revision.withdrawn)
+            for revision in plan.revisions
+        ),
+        withdrawn=sum(revision.withdrawn for revision in plan.revisions),
+        live=sum(revision.live for revision in plan.revisions),
         images=len(plan.images),
         unknown_users=users.missing,
     )
@@ -126,7 +140,10 @@ def _insert_revisions(plans: list[RevisionPlan]) -> None:
 def _restore_chapter(item: ChapterPlan) -> None:
     chapter = item.chapter
     stamped = {name: getattr(chapter, name) for name in STAMPED_FIELDS}
-    chapter.live_revision_id = item.live.pk if item.live is not None else None
+    if item.live is not None:
+        show_to_readers(chapter, item.live)
+    else:
+        chapter.live_revision_id = None
     chapter.skip_history_when_saving = True
     chapter.save()  # the write path, on the row inserted before
     if item.aliases:

@@ -5,10 +5,25 @@ step names its successor as "#<id>", and the admin's address of a revision is in
 bookmarks. So `parent`, `merged_from` and a chapter's `live_revision` are ids, and each must be
 a revision in the same document.
 
-An approval does not travel. A file is only a claim about what a colleague approved elsewhere:
-a revision that arrives approved or scheduled comes in as "ter controle", with a step that says
-so, and a colleague in this portal approves it again before it can go live. What was published
-stays published: the chapter's live text was live already.
+A file is only a claim. Its revisions keep their text and their steps as a record, but nothing in
+it can make a text go live that a colleague in this portal did not approve, and nothing arrives in
+a state the workflow here would not have produced:
+
+- The live revision is what readers saw where the file came from. It must be a published revision
+  of the chapter with exactly the text the file gives the chapter (else the file contradicts
+  itself and is refused); readers here see it because the operator imported it, and a step in its
+  audit trail says so.
+- Open work (draft, submitted, returned, approved, scheduled) stays open, without what only a
+  review or a publication here could give it: an approval or schedule goes back to "ter
+  controle", and a reviewer's name on work nobody approved, a publication time, a reason to publish
+  without review and a go-live moment already past are dropped. A future go-live moment stays as
+  the moment asked for: an embargo should not be lost, and a colleague approves it again.
+- A published revision that the live one does not build on was never what readers saw, as far as
+  the file itself tells (publishing refuses a text the live one does not descend from), and one
+  without a publication time was never published either: each comes in withdrawn. Superseded and
+  withdrawn work loses a publication time it claims.
+
+Every such change is a step in the revision's audit trail that says what was not taken over.
 
 Format version 1 had one shared draft per chapter instead: a published chapter's text becomes
 its live revision, and the draft an open revision on top of it.
@@ -17,7 +32,11 @@ its live revision, and the draft an open revision on top of it.
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils import timezone
+
+from handreiking.editorial.revisions import comparable
 from handreiking.models import Chapter, Revision, RevisionEvent, RevisionState
+from handreiking.models.revisions import OPEN_STATES
 from handreiking.portability.document import (
     EVENT_FIELDS,
     REVISION_FIELDS,
@@ -32,6 +51,15 @@ from handreiking.portability.document import (
 
 S = RevisionState
 RESUBMITTED_NOTE = "Ingelezen: opnieuw ter controle"
+DROPPED_NOTE = "Niet overgenomen uit het bestand"
+LIVE_NOTE = (
+    "Ingelezen door de beheerder (import_content): lezers zien deze tekst zoals het bestand hem "
+    "als gepubliceerd gaf, zonder nieuwe controle in dit portaal"
+)
+# The step an import adds to a revision's audit trail (next to "submit" for one back in review).
+IMPORT_ACTION = "import"
+# What readers see of a chapter; the file's chapter must show its live revision's text.
+LIVE_TEXT = ("number", "title", "slug", "summary", "body")
 LEGACY_NOTE = "Overgenomen uit een bestand van formaatversie 1"
 # A version 1 draft's review state; "approved" is then sent back to review like any approval.
 LEGACY_STATES = {
@@ -67,7 +95,16 @@ class RevisionPlan:
     revision: Revision
     where: str
     events: list[RevisionEvent] = field(default_factory=list)
+    # The reviewer as the file names them (also one this database does not know).
+    reviewer: str | None = None
+    # Arrived approved or scheduled: back in review.
     resubmitted: bool = False
+    # What of the file's claims about this revision did not come along (see the module).
+    dropped: list[str] = field(default_factory=list)
+    # Arrived published without the live revision building on it: withdrawn.
+    withdrawn: bool = False
+    # The chapter's live revision: readers see it through this import.
+    live: bool = False
 
 
 def read_revisions(
@@ -81,17 +118,25 @@ def read_revisions(
         here = f"{where}, versie #{revision.pk}"
         for name in REVISION_USER_FIELDS:
             setattr(revision, f"{name}_id", users.id_for(username(item.get(name), where=here)))
-        plan = RevisionPlan(revision=revision, where=here)
+        plan = RevisionPlan(revision=revision, where=here, reviewer=item.get("reviewed_by"))
         for number, step in enumerate(items(item, "events", where=here), start=1):
             event = load(RevisionEvent, step, EVENT_FIELDS, where=f"{here}, stap {number}")
             event.user_id = users.id_for(username(step.get("user"), where=f"{here}, stap {number}"))
             plan.events.append(event)
-        plans.append(arrive(plan, now=now))
-    return plans, _live(row.get("live_revision"), plans, where=where)
+        plans.append(plan)
+    live = _live(row.get("live_revision"), chapter, plans, where=where)
+    settle(plans, live, now=now)
+    return plans, live
 
 
-def _live(value, plans: list[RevisionPlan], *, where: str) -> Revision | None:
+def _live(value, chapter: Chapter, plans: list[RevisionPlan], *, where: str) -> Revision | None:
+    """The live revision the file names, if the file agrees with itself about it."""
     if value is None:
+        if chapter.is_published:
+            raise PortabilityError(
+                f"{where}: het hoofdstuk staat als gepubliceerd, maar het bestand noemt geen "
+                "gepubliceerde versie („live_revision” is leeg)."
+            )
         return None
     own = {plan.revision.pk: plan.revision for plan in plans}
     live = own.get(value) if isinstance(value, int) and not isinstance(value, bool) else None
@@ -104,7 +149,75 @@ def _live(value, plans: list[RevisionPlan], *, where: str) -> Revision | None:
             f"{where}: de gepubliceerde versie #{live.pk} staat niet als gepubliceerd in het "
             f"bestand maar als „{live.state}”."
         )
+    if not chapter.is_published:
+        raise PortabilityError(
+            f"{where}: het hoofdstuk staat als niet gepubliceerd, maar het bestand noemt versie "
+            f"#{live.pk} als gepubliceerde versie."
+        )
+    differing = [
+        name
+        for name in LIVE_TEXT
+        if not (name == "number" and live.number is None)
+        and comparable(name, getattr(chapter, name)) != comparable(name, getattr(live, name))
+    ]
+    if differing:
+        fields = ", ".join(f"„{name}”" for name in differing)
+        raise PortabilityError(
+            f"{where}: wat lezers zien ({fields}) is niet de tekst van de gepubliceerde versie "
+            f"#{live.pk}. Het bestand spreekt zichzelf tegen."
+        )
     return live
+
+
+def settle(plans: list[RevisionPlan], live: Revision | None, *, now: datetime) -> None:
+    """Each revision as the workflow here could have left it, with a step for what changed."""
+    ancestors = _lineage(plans, live)
+    for plan in plans:
+        if live is not None and plan.revision is live:
+            plan.live = True
+            plan.events.append(_step(S.PUBLISHED, LIVE_NOTE, now=now))
+        elif plan.revision.state == S.PUBLISHED:
+            if plan.revision.pk not in ancestors:
+                _withdraw(plan, "maar de tekst die lezers zien bouwt er niet op voort", now=now)
+            elif plan.revision.published_at is None:
+                _withdraw(plan, "maar zonder moment van publicatie", now=now)
+        else:
+            arrive(plan, now=now)
+
+
+def _lineage(plans: list[RevisionPlan], live: Revision | None) -> set:
+    """The live revision and every revision of the chapter it was built on: the only ones that
+    can have been published (publishing refuses a revision the live text does not descend
+    from, `handreiking.editorial.publishing`)."""
+    if live is None:
+        return set()
+    links = {plan.revision.pk: plan.revision for plan in plans}
+    seen, todo = set(), [live.pk]
+    while todo:
+        pk = todo.pop()
+        if pk is None or pk in seen or pk not in links:
+            continue
+        seen.add(pk)
+        todo.extend((links[pk].parent_id, links[pk].merged_from_id))
+    return seen
+
+
+def _withdraw(plan: RevisionPlan, why: str, *, now: datetime) -> None:
+    """A publication the file claims and the workflow cannot have made: the text stays, as a
+    withdrawn revision (it can never go live from there)."""
+    revision = plan.revision
+    when = f" op {_moment(revision.published_at)}" if revision.published_at else ""
+    plan.dropped.append(f"de publicatie{when}")
+    revision.state, revision.published_at = S.WITHDRAWN, None
+    plan.withdrawn = True
+    plan.events.append(
+        _step(
+            S.WITHDRAWN,
+            f"Ingelezen: ingetrokken. Stond in het bestand als gepubliceerd, {why}. "
+            f"{DROPPED_NOTE}: de publicatie{when}.",
+            now=now,
+        )
+    )
 
 
 def legacy_revisions(
@@ -128,7 +241,8 @@ def legacy_revisions(
         plans.append(_with_saved_step(live, where=f"{where}, gepubliceerde tekst"))
     draft = row.get("draft")
     if draft is not None:
-        plans.append(arrive(_legacy_draft(draft, chapter, live, where, users), now=now))
+        plans.append(_legacy_draft(draft, chapter, live, where, users))
+    settle(plans, live, now=now)
     return plans, live
 
 
@@ -158,7 +272,9 @@ def _legacy_draft(
     )
     for name, target in LEGACY_DRAFT_USERS.items():
         setattr(revision, f"{target}_id", users.id_for(username(draft.get(name), where=here)))
-    return _with_saved_step(revision, where=here)
+    plan = _with_saved_step(revision, where=here)
+    plan.reviewer = draft.get("reviewed_by")
+    return plan
 
 
 def _with_saved_step(revision: Revision, *, where: str) -> RevisionPlan:
@@ -174,22 +290,62 @@ def _with_saved_step(revision: Revision, *, where: str) -> RevisionPlan:
 
 
 def arrive(plan: RevisionPlan, *, now: datetime) -> RevisionPlan:
-    """An approval in a file is only a claim: approved or scheduled comes in as "ter controle",
-    as `handreiking.editorial.review.submit` leaves a revision (without reviewer, keeping its
-    go-live moment for when a colleague here approves it)."""
+    """Work that never went live, as the workflow here could have left it. An approval in a file
+    is only a claim: approved or scheduled comes in as "ter controle", as
+    `handreiking.editorial.review.submit` leaves a revision (without reviewer). What only a
+    review or a publication gives is dropped from open work nobody approved here, and a
+    publication time from any of it; a go-live moment stays if it is still to come."""
     revision = plan.revision
-    if revision.state not in {S.APPROVED, S.SCHEDULED}:
+    if revision.state == S.PUBLISHED:
         return plan
-    revision.state = S.SUBMITTED
-    revision.reviewed_by_id, revision.reviewed_at = None, None
-    revision.schedule_problem = ""
-    plan.events.append(
-        RevisionEvent(
-            action="submit", state=S.SUBMITTED, user=None, at=now, comment=RESUBMITTED_NOTE
+    is_open = revision.state in OPEN_STATES
+    approved = revision.state in {S.APPROVED, S.SCHEDULED}
+    dropped = plan.dropped
+    # Returned work keeps who returned it and when: its author needs the comment. Superseded
+    # and withdrawn work keeps its record: it can never go live.
+    if approved or (
+        is_open
+        and revision.state != S.RETURNED
+        and (plan.reviewer or revision.reviewed_by_id or revision.reviewed_at)
+    ):
+        what = "de goedkeuring" if approved else "de controle"
+        who = f" door {plan.reviewer}" if plan.reviewer else ""
+        when = f" op {_moment(revision.reviewed_at)}" if revision.reviewed_at else ""
+        dropped.append(f"{what}{who}{when}")
+        revision.reviewed_by_id, revision.reviewed_at = None, None
+    if is_open and revision.publish_at is not None and revision.publish_at <= now:
+        dropped.append(f"het moment van publiceren ({_moment(revision.publish_at)}), al voorbij")
+        revision.publish_at = None
+    if revision.published_at is not None:
+        dropped.append(f"een moment van publicatie ({_moment(revision.published_at)})")
+        revision.published_at = None
+    if is_open and revision.unreviewed_reason:
+        dropped.append("een reden om zonder controle te publiceren")
+        revision.unreviewed_reason = ""
+    if not dropped:
+        return plan
+    summary = f"{DROPPED_NOTE}: {'; '.join(dropped)}."
+    if revision.publish_at is not None and approved:
+        summary += f" Publiceren op {_moment(revision.publish_at)} blijft gevraagd."
+    if approved:
+        revision.state, revision.schedule_problem = S.SUBMITTED, ""
+        plan.events.append(
+            _step(S.SUBMITTED, f"{RESUBMITTED_NOTE}. {summary}", now=now, action="submit")
         )
-    )
-    plan.resubmitted = True
+        plan.resubmitted = True
+    else:
+        plan.events.append(_step(revision.state, f"Ingelezen. {summary}", now=now))
     return plan
+
+
+def _step(state: str, comment: str, *, now: datetime, action: str = IMPORT_ACTION):
+    """A step the import takes: by nobody here (the operator ran a command), now."""
+    return RevisionEvent(action=action, state=state, user=None, at=now, comment=comment)
+
+
+def _moment(value: datetime) -> str:
+    """A moment as the audit trail shows one (as `review` writes a new go-live moment)."""
+    return timezone.localtime(value).strftime("%d-%m-%Y %H:%M")
 
 
 def check_references(plans: list[RevisionPlan]) -> None:

@@ -13,9 +13,12 @@ class Command(BaseCommand):
     help = (
         "Leest inhoud in die export_content schreef. Standaard alleen in een database zonder "
         "inhoud; --replace verwijdert eerst alle bestaande inhoud (in dezelfde transactie). "
-        "Een fout in het bestand verandert niets. Goedkeuringen komen niet mee: een versie die "
-        "goedgekeurd of gepland was, staat hier weer ter controle. Leest ook bestanden van "
-        "formaatversie 1 (met één concept per hoofdstuk)."
+        "Een fout in het bestand verandert niets. De gepubliceerde tekst van elk hoofdstuk "
+        "staat live door deze import (een stap in de geschiedenis van die versie zegt dat). "
+        "Goedkeuringen komen niet mee: een versie die goedgekeurd of gepland was, staat hier "
+        "weer ter controle; wat alleen een controle of publicatie hier kan geven, vervalt. "
+        "Afbeeldingen worden gecontroleerd en opnieuw opgeslagen zoals bij uploaden. Leest ook "
+        "bestanden van formaatversie 1 (met één concept per hoofdstuk)."
     )
 
     def add_arguments(self, parser):
@@ -36,7 +39,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Ingelezen: {summary.chapters} hoofdstukken, {summary.versions} versies in de "
                 f"geschiedenis, {summary.revisions} opgeslagen versies van de redactie, "
-                f"{summary.images} afbeeldingen."
+                f"{summary.images} afbeeldingen. Lezers zien de gepubliceerde tekst van "
+                f"{summary.live} hoofdstukken, zoals in het bestand."
             )
         )
         if summary.resubmitted:
@@ -45,6 +49,25 @@ class Command(BaseCommand):
                     f"{summary.resubmitted} goedgekeurde of geplande versies staan weer ter "
                     "controle: een goedkeuring komt niet mee uit een bestand. Een collega in dit "
                     "portaal moet ze opnieuw goedkeuren voordat ze live gaan."
+                )
+            )
+        if summary.dropped:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Bij {summary.dropped} andere "
+                    f"{'versie' if summary.dropped == 1 else 'versies'} is iets niet "
+                    "overgenomen dat alleen een controle of publicatie hier kan geven (een "
+                    "controleur, een moment van publiceren dat al voorbij is, een "
+                    "publicatiedatum). Hun stappen zeggen wat."
+                )
+            )
+        if summary.withdrawn:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{summary.withdrawn} "
+                    f"{'versie stond' if summary.withdrawn == 1 else 'versies stonden'} als "
+                    "gepubliceerd, maar lezers kunnen die tekst hier nooit gezien hebben: "
+                    "ingetrokken, de tekst blijft in de geschiedenis. Hun stappen zeggen waarom."
                 )
             )
         if summary.unknown_users:
