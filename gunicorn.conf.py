@@ -1,15 +1,19 @@
 """gunicorn settings, loaded from the working directory: `gunicorn portal.wsgi:application`.
 
 What the portal needs to keep its promises and survive the internet's habits. Binding and the
-number of workers are the operator's (command line or GUNICORN_CMD_ARGS); nginx in front
-(docs/nginx/handreiking.conf) buffers request bodies, which stops slow clients for good."""
+number of workers are the operator's (command line or GUNICORN_CMD_ARGS): bind to 127.0.0.1 or a
+unix socket, never to 0.0.0.0. nginx in front (docs/nginx/handreiking.conf) is required, not an
+option: it passes a request on only once its head and body are complete, and nothing here can
+stand up to slow clients without it."""
 
 import os
 
 from portal.gunicorn_logging import AccessLogWithoutZelftoets
 
-# Threads: a slow client (1 byte a second) holds one thread, not a whole worker, so /healthz and
-# readers keep being served even without the proxy's buffering. Django is thread-safe here.
+# Threads: a slow client (1 byte a second) holds one thread, not a whole worker, so a few of them
+# leave the other threads to /healthz and readers. Many do not: 200 slow connections hold every
+# thread of every worker, and /healthz, pages and the API time out. Only nginx in front survives
+# them (tests/test_behind_nginx.py). Django is thread-safe here.
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # A request that takes longer than this is stuck (the database answers within 5 s or fails):

@@ -316,11 +316,19 @@ REFLECTION_RETENTION_DAYS = env_int("REFLECTION_RETENTION_DAYS", 365, minimum=1)
 # Staff single sign-on through the intranet proxy (handreiking/sso.py, docs/sso.md); off by default.
 STAFF_SSO_HEADER = os.environ.get("STAFF_SSO_HEADER", "").strip()
 STAFF_SSO_ONLY = env_bool("STAFF_SSO_ONLY", False)
+# Who may set that header: the proxies' addresses or networks ("unix": a unix socket), compared
+# with the socket's peer, never with X-Forwarded-For. Required with the header: no default.
+STAFF_SSO_PROXIES = env_list("STAFF_SSO_PROXIES", "")
 if STAFF_SSO_HEADER:
     if TRUSTED_PROXIES < 1:
         raise ImproperlyConfigured(
-            "STAFF_SSO_HEADER is set but TRUSTED_PROXIES is 0: the header would be believed from "
-            "any client. Put the SSO proxy in front and set TRUSTED_PROXIES=1 (docs/sso.md)."
+            "STAFF_SSO_HEADER is set but TRUSTED_PROXIES is 0: behind the SSO proxy every login "
+            "would be logged and locked out as the proxy's address. Set TRUSTED_PROXIES=1."
+        )
+    if not STAFF_SSO_PROXIES:
+        raise ImproperlyConfigured(
+            "STAFF_SSO_HEADER is set but STAFF_SSO_PROXIES is empty: name the address of the "
+            "proxy that sets the header, e.g. STAFF_SSO_PROXIES=127.0.0.1 (docs/sso.md)."
         )
     MIDDLEWARE.insert(
         MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
