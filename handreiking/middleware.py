@@ -18,12 +18,10 @@ class DatabaseDeadlineMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         staff = request.path.startswith("/admin/")
-        seconds = (
-            settings.DATABASE_STAFF_DEADLINE_SECONDS
-            if staff
-            else settings.DATABASE_REQUEST_DEADLINE_SECONDS
+        milliseconds = (
+            settings.DATABASE_STAFF_DEADLINE_MS if staff else settings.DATABASE_REQUEST_DEADLINE_MS
         )
-        with watchdog.deadline(seconds):
+        with watchdog.deadline(watchdog.deadline_for(milliseconds / 1000)):
             return self.get_response(request)
 
 

@@ -136,6 +136,8 @@ else:
     # than DATABASE_STATEMENT_TIMEOUT_MS (0: none, for a long migration), no lock wait longer
     # than 5 s, and TCP keepalives so a vanished server is noticed.
     statement_ms = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 30_000, minimum=0)
+    # Django's PostgreSQL backend, connecting within what is left of a request's deadline.
+    DATABASES["default"]["ENGINE"] = "handreiking.database"
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "connect_timeout": 3,
@@ -148,8 +150,8 @@ else:
     )
 # How long a request may wait for the database before it is answered with the Dutch 503 page,
 # even when the server stalls (handreiking/dbdeadline.py); staff screens (/admin/) get longer.
-DATABASE_REQUEST_DEADLINE_SECONDS = env_int("DATABASE_REQUEST_DEADLINE_SECONDS", 4, minimum=1)
-DATABASE_STAFF_DEADLINE_SECONDS = env_int("DATABASE_STAFF_DEADLINE_SECONDS", 15, minimum=1)
+DATABASE_REQUEST_DEADLINE_MS = env_int("DATABASE_REQUEST_DEADLINE_MS", 2_500, minimum=500)
+DATABASE_STAFF_DEADLINE_MS = env_int("DATABASE_STAFF_DEADLINE_MS", 15_000, minimum=500)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory per process, or Redis shared by every app instance.

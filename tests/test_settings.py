@@ -111,7 +111,8 @@ def test_database_url_is_parsed_with_health_checked_persistent_connections():
     s = settings_with(
         DJANGO_DEBUG="1", DATABASE_URL="postgres://portal@db.example:6543/handreiking"
     )
-    assert s["ENGINE"] == "django.db.backends.postgresql"
+    # Django's PostgreSQL backend, connecting within a request's deadline (handreiking/database).
+    assert s["ENGINE"] == "handreiking.database"
     assert (s["NAME"], s["USER"], s["HOST"], s["PORT"]) == (
         "handreiking",
         "portal",

@@ -1,0 +1,51 @@
+"""Django's PostgreSQL backend, with each new connection bounded by the request's deadline
+(`handreiking.dbdeadline`): a request past its deadline does not connect again, and one with
+little time left waits for a connection only that long. Selected in portal/settings.py."""
+
+import math
+
+from django.db.backends.postgresql import base
+
+from handreiking.dbdeadline import watchdog
+
+# libpq's connect_timeout counts whole seconds and treats anything below 2 as 2; with less than
+# a second left a connection would end a second past the deadline or more: none is opened.
+SHORTEST_CONNECT_SECONDS = 2
+LEAST_TIME_LEFT_SECONDS = 1
+
+
+class DatabaseWrapper(base.DatabaseWrapper):
+    def get_new_connection(self, conn_params):
+        stalled = watchdog.stalled()
+        # The server stalled a moment ago: one thread finds out whether it is back, the others
+        # do not wait for a connection that would most likely hang too.
+        if stalled and not watchdog.probe.acquire(blocking=False):
+            raise self.Database.OperationalError("the database stalled; not connecting now")
+        try:
+            if stalled:
+                # The probe gets libpq's shortest wait, whatever its request's short deadline.
+                connection = super().get_new_connection(
+                    {**conn_params, "connect_timeout": SHORTEST_CONNECT_SECONDS}
+                )
+            else:
+                connection = self._connect(conn_params)
+        except self.Database.OperationalError:
+            watchdog.failed_to_connect()
+            raise
+        finally:
+            if stalled:
+                watchdog.probe.release()
+        watchdog.connected()
+        return connection
+
+    def _connect(self, conn_params):
+        remaining = watchdog.remaining()
+        if remaining is not None:
+            if remaining < LEAST_TIME_LEFT_SECONDS:
+                raise self.Database.OperationalError(
+                    "no time left in this request to connect to the database"
+                )
+            configured = conn_params.get("connect_timeout") or math.inf
+            left = max(SHORTEST_CONNECT_SECONDS, math.floor(remaining))
+            conn_params = {**conn_params, "connect_timeout": int(min(configured, left))}
+        return super().get_new_connection(conn_params)
