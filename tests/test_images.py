@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image as PillowImage
+from PIL import ImageCms
 
 from handreiking.models import Image
 from tests.factories import ChapterFactory, ImageFactory, publish_change
@@ -134,3 +135,21 @@ def test_uploaded_photos_lose_their_metadata_and_stay_upright(editor_client):
         assert "comment" not in saved.info
         assert saved.size == (20, 40)  # turned upright
     assert (stored.width, stored.height) == (20, 40)
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG", "WEBP"])
+def test_a_colour_profile_goes_and_the_colours_are_kept_in_srgb(editor_client, kind):
+    """A profile is an opaque blob: bytes hidden after its tables must not reach readers."""
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    marked = profile + b"VERBORGEN-IN-PROFIEL-42"
+    buffer = BytesIO()
+    PillowImage.new("RGB", (30, 30), (200, 30, 40)).save(buffer, format=kind, icc_profile=marked)
+    upload = SimpleUploadedFile(f"profiel.{kind.lower()}", buffer.getvalue())
+    response = editor_client.post(ADD_URL, {"upload": upload, "alt_text": "Een rood vlak"})
+    assert response.status_code == 302
+    data = bytes(Image.objects.get().data)
+    assert b"VERBORGEN-IN-PROFIEL-42" not in data
+    with PillowImage.open(BytesIO(data)) as saved:
+        assert not saved.info.get("icc_profile")
+        red, green, blue = saved.convert("RGB").getpixel((15, 15))[:3]
+        assert abs(red - 200) <= 6 and green <= 40 and blue <= 50

@@ -5,7 +5,7 @@ from io import BytesIO
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PillowImage
-from PIL import ImageOps, UnidentifiedImageError
+from PIL import ImageCms, ImageOps, UnidentifiedImageError
 
 from handreiking.models import Chapter, Image, OnboardingMaterial
 
@@ -52,11 +52,11 @@ def _without_metadata(image: PillowImage.Image, kind: str) -> tuple[bytes, int, 
     """The pixels only, upright (EXIF orientation applied), in the same format."""
     upright = ImageOps.exif_transpose(image)
     options = {"quality": 90} if kind in {"JPEG", "WEBP"} else {"optimize": True}
+    # A colour profile is an opaque blob that can carry anything after its tables: the pixels
+    # are turned into sRGB (what browsers assume without one) and the profile goes.
+    upright = _in_srgb(upright, image.info.get("icc_profile"))
     if kind == "JPEG" and upright.mode not in {"RGB", "L"}:
         upright = upright.convert("RGB")
-    # A colour profile says nothing about a person and keeps colours right.
-    if image.info.get("icc_profile"):
-        options["icc_profile"] = image.info["icc_profile"]
     # Pillow writes an image's own JPEG comment (COM) into what it saves unless told not to: a
     # comment can carry a name or an address, so it goes with the rest of the metadata.
     if kind == "JPEG":
@@ -66,6 +66,22 @@ def _without_metadata(image: PillowImage.Image, kind: str) -> tuple[bytes, int, 
     buffer = BytesIO()
     upright.save(buffer, format=kind, **options)
     return buffer.getvalue(), upright.width, upright.height
+
+
+def _in_srgb(image: PillowImage.Image, profile: bytes | None) -> PillowImage.Image:
+    if not profile:
+        return image
+    if image.mode not in {"RGB", "RGBA"}:
+        image = image.convert("RGBA" if "A" in image.mode or image.mode == "P" else "RGB")
+    try:
+        return ImageCms.profileToProfile(
+            image,
+            ImageCms.ImageCmsProfile(BytesIO(profile)),
+            ImageCms.createProfile("sRGB"),
+            outputMode=image.mode,
+        )
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image  # a profile that cannot be read: the pixels as they are, without it
 
 
 class ImageUploadForm(forms.ModelForm):
