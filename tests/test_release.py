@@ -4,6 +4,8 @@ the database files. Nothing a reviewer sees changes until a period ends, one add
 most one place in a group, and the files keep no trace of the order of arrival."""
 
 import re
+import urllib.parse
+import urllib.request
 from datetime import datetime, timedelta
 from io import StringIO
 
@@ -15,6 +17,7 @@ from django.utils import timezone
 
 from handreiking.models import HeldReflection, Reflection, ReleasePeriod, SourceMark
 from handreiking.zelftoets import periods, release, sources
+from tests.servers import gunicorn
 
 pytestmark = pytest.mark.django_db
 
@@ -272,3 +275,47 @@ def _raw_table_bytes(model) -> bytes:
             return b"".join(pages)
     # SQLite: the whole database, free pages included (the test database is in memory), once.
     return connection.connection.serialize() if model is Reflection else b""
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_flood_through_gunicorn_fills_one_place_and_the_reviewer_sees_nothing_move(
+    client_as,
+):
+    """The n-1 attack against the production server: a reviewer floods from one computer,
+    polls the export between tries, and waits for a colleague's reflection."""
+    if connection.vendor != "postgresql":
+        pytest.skip("gunicorn shares the test database on PostgreSQL only.")
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    reviewer = client_as("reviewer")
+
+    def export() -> str:
+        return b"".join(reviewer.get(LIST + "export/").streaming_content).decode("utf-8-sig")
+
+    environment = {"DATABASE_URL": url, "ZELFTOETS_RATE_LIMIT": "0", "TRUSTED_PROXIES": "1"}
+    with gunicorn(environment) as base:
+        page = urllib.request.urlopen(base + URL, timeout=30)  # noqa: S310
+        cookie = re.search(r"csrftoken=([^;]+)", page.headers["Set-Cookie"])[1]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.read().decode())[1]
+
+        def post(text: str, address: str) -> tuple[int, int]:
+            data = {"colleagues": "nee", "manager": "ja", "newspaper": "weet-niet", "delen": "ja"}
+            body = urllib.parse.urlencode({**data, "text": text, "csrfmiddlewaretoken": token})
+            headers = {"Cookie": f"csrftoken={cookie}", "X-Forwarded-For": address}
+            request = urllib.request.Request(base + URL, body.encode(), headers)  # noqa: S310
+            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+                return response.status, len(response.read())
+
+        before = export()
+        answers = set()
+        for number in range(12):
+            answers.add(post(f"Vulsel {number}", "10.9.9.9"))
+            assert export() == before  # polling shows nothing, however full the pool is
+        answers.add(post("De reflectie van X", "10.1.1.1"))
+        for number in range(4):
+            answers.add(post(f"Nep {number}", "10.9.9.9"))
+        assert export() == before
+    assert len(answers) == 1  # one status and size, kept or not
+    assert HeldReflection.objects.count() == 2
+    assert "te weinig" in close_period()
+    assert export() == before
