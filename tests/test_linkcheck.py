@@ -4,6 +4,7 @@ unless the operator allows it."""
 
 import ipaddress
 import logging
+import re
 import shutil
 import socket
 import ssl
@@ -899,3 +900,89 @@ def test_the_command_tells_how_far_it_is_without_httpx_log_lines(site, caplog):
         record for record in caplog.records if record.name.startswith(("httpx", "httpcore"))
     ]
     assert httpx_logger.level == level
+
+
+# The list says what the check did: a refused link was not checked, and without a network the
+# editors' recheck changes nothing, as the command does.
+
+
+def works_column(page: str) -> list[str]:
+    return re.findall(r'<td class="field-works">(.*?)</td>', page)
+
+
+def test_an_editor_sees_a_refused_internal_link_as_not_checked(
+    outside, connections, client, editors_see_links
+):
+    internal = "http://10.1.2.3/intranet"
+    ChapterFactory(title="Sociale media", body=f"[Intranet]({internal})")
+    run()
+    assert_not_checked(outcome_of(internal))
+    ExternalLink.objects.create(
+        url="https://example.org/goed", status_code=200, checked_at=timezone.now()
+    )
+
+    client.force_login(UserFactory(groups=["Redacteuren"]))
+    page = client.get(LIST).content.decode()
+    assert sorted(works_column(page)) == ["Niet gecontroleerd", "Werkt"]
+    assert connections == []
+
+    refused = client.get(LIST, {"werkt": "niet-gecontroleerd"}).content.decode()
+    assert works_column(refused) == ["Niet gecontroleerd"]
+    assert internal in refused and "https://example.org/goed" not in refused
+    working = client.get(LIST, {"werkt": "ja"}).content.decode()
+    assert works_column(working) == ["Werkt"]
+    assert internal not in working
+    assert internal not in client.get(LIST, {"werkt": "nee"}).content.decode()
+
+
+def stored_rows() -> set[tuple]:
+    fields = ("url", "is_broken", "status_code", "problem", "redirects_to", "checked_at")
+    return set(ExternalLink.objects.values_list(*fields))
+
+
+def test_an_editors_recheck_without_a_network_changes_nothing(
+    outside, dns, connections, client, editors_see_links
+):
+    before = timezone.now() - timedelta(days=1)
+    working = ExternalLink.objects.create(
+        url="https://www.rijksoverheid.nl/", status_code=200, checked_at=before
+    )
+    broken = ExternalLink.objects.create(
+        url="https://example.org/weg", is_broken=True, status_code=404,
+        problem="Pagina niet gevonden (404)", checked_at=before,
+    )  # fmt: skip
+    internal = ExternalLink.objects.create(
+        url="http://10.1.2.3/", problem=linkcheck.INTERNAL, checked_at=before
+    )
+    stored = stored_rows()
+
+    client.force_login(UserFactory(groups=["Redacteuren"]))
+    response = client.post(
+        LIST,
+        {"action": "recheck", "_selected_action": [working.pk, broken.pk, internal.pk]},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "Geen netwerk: niets gecontroleerd." in page
+    assert "opnieuw gecontroleerd" not in page
+    assert connections == []
+    assert stored_rows() == stored
+
+
+def test_an_editors_recheck_counts_a_refused_link_apart(site, client, editors_see_links):
+    good = ExternalLink.objects.create(
+        url=site.url("/goed"), status_code=200, checked_at=timezone.now() - timedelta(days=1)
+    )
+    inside = ExternalLink.objects.create(
+        url="http://10.1.2.3/", problem=linkcheck.INTERNAL, checked_at=timezone.now()
+    )
+    client.force_login(UserFactory(groups=["Redacteuren"]))
+    response = client.post(
+        LIST, {"action": "recheck", "_selected_action": [good.pk, inside.pk]}, follow=True
+    )
+    page = response.content.decode()
+    said = "1 links opnieuw gecontroleerd; 0 werken niet. 1 niet gecontroleerd (intern adres"
+    assert said in page
+    assert_not_checked(outcome_of("http://10.1.2.3/"))
+    assert outcome_of(site.url("/goed")).status_code == 200

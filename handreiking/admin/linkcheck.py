@@ -1,10 +1,13 @@
 """Externe links: what `manage.py check_links` last found, broken ones first, each with the
 places it stands. Read-only: the fix is made in the chapter or the material itself."""
 
+import asyncio
+
 from django.conf import settings
 from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -24,16 +27,29 @@ KINDS = {
 }
 
 
+NOT_CHECKED_CHOICE = "niet-gecontroleerd"
+
+
 class WorksFilter(admin.SimpleListFilter):
     title = _("status")
     parameter_name = "werkt"
 
     def lookups(self, request, model_admin):
-        return [("nee", _("Werkt niet")), ("ja", _("Werkt"))]
+        return [
+            ("nee", _("Werkt niet")),
+            ("ja", _("Werkt")),
+            (NOT_CHECKED_CHOICE, _("Niet gecontroleerd")),
+        ]
 
     def queryset(self, request, queryset):
-        if self.value() in {"nee", "ja"}:
-            return queryset.filter(is_broken=self.value() == "nee")
+        # The same test as linkcheck.is_not_checked, in the database.
+        not_checked = {"problem__startswith": linkcheck.NOT_CHECKED}
+        if self.value() == "nee":
+            return queryset.filter(is_broken=True)
+        if self.value() == "ja":
+            return queryset.filter(is_broken=False).exclude(**not_checked)
+        if self.value() == NOT_CHECKED_CHOICE:
+            return queryset.filter(**not_checked)
         return queryset
 
 
@@ -59,6 +75,21 @@ def locations_for(request: HttpRequest):
         )
 
     return locations
+
+
+def store_outcomes(links: list[ExternalLink], outcomes: list) -> list[ExternalLink]:
+    """The outcomes of a recheck on the links (where they stand is kept), as linkcheck.recheck
+    stores them; kept here because the action must first see whether there was a network."""
+    by_url = {outcome.url: outcome for outcome in outcomes}
+    now = timezone.now()
+    for link in links:
+        outcome = by_url[link.url]
+        link.is_broken, link.status_code = outcome.is_broken, outcome.status_code
+        link.problem, link.redirects_to = outcome.problem, outcome.redirects_to
+        link.checked_at = now
+    fields = ["is_broken", "status_code", "problem", "redirects_to", "checked_at"]
+    ExternalLink.objects.bulk_update(links, fields)
+    return links
 
 
 @admin.register(ExternalLink)
@@ -93,6 +124,8 @@ class ExternalLinkAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("werkt"), ordering="is_broken")
     def works(self, obj: ExternalLink):
+        if linkcheck.is_not_checked(obj):
+            return _("Niet gecontroleerd")  # an internal address: never asked
         if obj.is_broken:
             return format_html("<strong>{}</strong>", _("Werkt niet"))
         return _("Werkt")
@@ -111,14 +144,38 @@ class ExternalLinkAdmin(admin.ModelAdmin):
     @admin.action(description=_("Geselecteerde links nu opnieuw controleren"), permissions=["view"])
     def recheck(self, request, queryset):
         links = list(queryset.order_by("url")[:RECHECK_AT_ONCE])
-        checked = linkcheck.recheck(links=links, timeout=settings.LINK_CHECK_TIMEOUT_SECONDS)
-        broken = sum(link.is_broken for link in checked)
-        self.message_user(
-            request,
-            _("%(checked)d links opnieuw gecontroleerd; %(broken)d werken niet.")
-            % {"checked": len(checked), "broken": broken},
-            messages.WARNING if broken else messages.SUCCESS,
+        outcomes = asyncio.run(
+            linkcheck.check_urls(
+                urls=[link.url for link in links],
+                concurrency=8,
+                timeout=settings.LINK_CHECK_TIMEOUT_SECONDS,
+            )
         )
+        # As manage.py check_links: when no link could be asked for want of a network, the
+        # fault is here, not theirs, and the last check's outcome stays.
+        if linkcheck.no_network(outcomes):
+            self.message_user(
+                request,
+                _(
+                    "Geen netwerk: niets gecontroleerd. Geen enkele website was te bereiken; "
+                    "de uitkomst van de vorige controle blijft staan."
+                ),
+                messages.ERROR,
+            )
+            return
+        checked = store_outcomes(links, outcomes)
+        broken = sum(link.is_broken for link in checked)
+        not_checked = sum(linkcheck.is_not_checked(link) for link in checked)
+        text = _("%(checked)d links opnieuw gecontroleerd; %(broken)d werken niet.") % {
+            "checked": len(checked) - not_checked,
+            "broken": broken,
+        }
+        if not_checked:
+            text += " " + _(
+                "%(n)d niet gecontroleerd (intern adres: alleen adressen op internet worden "
+                "gecontroleerd)."
+            ) % {"n": not_checked}
+        self.message_user(request, text, messages.WARNING if broken else messages.SUCCESS)
         if queryset.count() > RECHECK_AT_ONCE:
             self.message_user(
                 request,
