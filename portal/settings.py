@@ -168,7 +168,13 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Bounded per process (issue 23): when full, the least recently used tenth goes.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 10},
+        }
+    }
 
 # Authentication: editors and reviewers log in through the admin.
 AUTH_PASSWORD_VALIDATORS = [

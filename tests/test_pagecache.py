@@ -259,10 +259,10 @@ def test_query_strings_are_part_of_the_key_and_head_shares_the_get(client):
 
 
 def test_a_page_kept_once_is_not_stored(client, stored):
-    chapter = ChapterFactory()
-    client.get(chapter.get_absolute_url(), {"eenmalig": "1"})
+    qr = f"/voor-hr/qr/{ChapterFactory().pk}.svg"
+    client.get(qr, {"onderdeel": "eerste-onderdeel"})
     assert stored == []
-    client.get(chapter.get_absolute_url(), {"eenmalig": "1"})
+    client.get(qr, {"onderdeel": "eerste-onderdeel"})
     assert len(stored) == 1
 
 

@@ -1,13 +1,22 @@
 """What a stored page is keyed by: the code that rendered it, the content version, and the parts
-of the request a public page depends on."""
+of the request a public page depends on.
 
+Only what a page reads is in the key, so the number of stored pages is bounded by the pages
+there are, not by the addresses anyone can type (issue 23: every query string asked for twice
+was a page of its own). See `canonical_query` for query strings and `_bounded_path` for the one
+path whose last part is free text."""
+
+import datetime
 import hashlib
 from functools import lru_cache
 
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
+from django.core.exceptions import DisallowedHost, SuspiciousOperation
 from django.db import connection
 from django.http import HttpRequest
+from django.urls import Resolver404, resolve
+from django.utils.encoding import escape_uri_path
+from django.utils.http import urlencode
 
 from handreiking import dbhealth
 from handreiking.models import ContentVersion
@@ -109,9 +118,92 @@ def _prepare(pgconn) -> None:
         raise connection.Database.OperationalError(pgconn.get_error_message())
 
 
+# The query parameters a stored page reads, by URL name; every other page reads none. A view that
+# starts reading a parameter must be named here, or requests with it are never stored (they
+# still get the right page, from the view).
+USED_PARAMETERS: dict[str, frozenset[str]] = {
+    "handreiking:qr-code": frozenset({"onderdeel"}),  # the section's anchor
+}
+# Parameters that only tell analytics where a link was clicked (newsletters, social media, ad
+# platforms). No view or template reads them (tests/test_pagecache_bounds.py renders every stored
+# page with and without them and compares the bytes), so a request with them gets the page
+# without them: one stored copy, and a link in a newsletter is as fast as any other.
+IGNORED_PREFIXES = ("utm_",)
+IGNORED_PARAMETERS = frozenset(
+    {"fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "yclid", "twclid", "igshid",
+     "mc_cid", "mc_eid", "_ga", "_gl"}
+)  # fmt: skip
+# The address of a chapter as it was on a day (`/handreiking/<slug>/versie/<YYYY-MM-DD>/`).
+VERSION_VIEW = "handreiking:chapter-version"
+
+
+def canonical_query(request: HttpRequest) -> str | None:
+    """The part of the query string this request's page depends on, in one spelling (sorted,
+    percent-encoded alike); None when the page must not be stored.
+
+    Which is safest for a parameter the page is not known to read (`?x=1`, a scanner's random
+    strings)? Serving the stored page without it would be right only as long as no view reads
+    it: the day a view starts reading one (a second page of /wijzigingen/, a filter), every such
+    request would silently get the wrong page, and nothing would show it. Not storing fails
+    safe: the view answers, rightly, every time; it costs a render (as search does), never
+    memory, and floods are nginx's to limit. Only parameters we know no page reads
+    (`IGNORED_PARAMETERS`) are dropped, and a used one given twice is not stored either (the
+    view reads the last, but nobody's link says it twice)."""
+    try:
+        parameters = request.GET.lists()
+    except SuspiciousOperation:  # more fields than Django parses: the view's to answer
+        return None
+    kept = []
+    used = None
+    for name, values in parameters:
+        if name in IGNORED_PARAMETERS or name.startswith(IGNORED_PREFIXES):
+            continue
+        if used is None:
+            used = USED_PARAMETERS.get(_view_name(request.path_info), frozenset())
+        if name not in used or len(values) != 1:
+            return None
+        kept.append((name, values[0]))
+    return urlencode(sorted(kept))
+
+
+def _view_name(path: str) -> str | None:
+    return _resolved(path, settings.ROOT_URLCONF)[0]
+
+
+@lru_cache(maxsize=256)
+def _resolved(path: str, urlconf: str) -> tuple[str | None, tuple]:
+    """The URL name and keyword arguments of a path, kept: Django's resolver took 35 µs for a
+    QR code's path (the admin's URLs come first), this under 1 µs, on every QR code of
+    /voor-hr/. Bounded: addresses nobody links only push each other out."""
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return None, ()  # a 404, which is never stored
+    return match.view_name, tuple(match.kwargs.items())
+
+
+def _bounded_path(path: str) -> bool:
+    """Whether the path names its page in the one spelling the site links. One path part is
+    free text that a view reads in many forms: the day of an earlier version, which the view
+    answers with the same page for every spelling `date.fromisoformat` reads (2026-01-05,
+    20260105, 2026-W02-1, 2026W021), for every day since the chapter's first publication. Only
+    YYYY-MM-DD, as the site links it, is stored."""
+    if "/versie/" not in path:
+        return True
+    view_name, kwargs = _resolved(path, settings.ROOT_URLCONF)
+    if view_name != VERSION_VIEW:
+        return True  # another page, or a 404
+    day = dict(kwargs).get("day", "")
+    try:
+        return day == datetime.date.fromisoformat(day).isoformat()
+    except ValueError:
+        return True  # a 404
+
+
 def page_key(request: HttpRequest, version: str) -> str | None:
-    """The key of this request's page, or None when the request names a host we do not serve
-    (Django answers that with 400 further on).
+    """The key of this request's page, or None when it is not to be stored: the request names a
+    host we do not serve (Django answers that with 400 further on), or a query string or path
+    the page does not read in that form (`canonical_query`, `_bounded_path`).
 
     GET and HEAD share a key: a HEAD answer is the GET answer without its body, and the server
     leaves the body out. Without PORTAL_BASE_URL, permanent links, QR codes, the feed and the API
@@ -123,12 +215,21 @@ def page_key(request: HttpRequest, version: str) -> str | None:
         host = request.get_host()
     except DisallowedHost:
         return None
+    if not _bounded_path(request.path_info):
+        return None
+    address = escape_uri_path(request.path)
+    if request.META.get("QUERY_STRING"):
+        query = canonical_query(request)
+        if query is None:
+            return None
+        if query:
+            address += "?" + query
     origin = ("", "") if settings.PORTAL_BASE_URL else (request.scheme, host)
     parts = (
         build_token(),
         version,
         *origin,
         settings.PORTAL_BASE_URL,
-        request.get_full_path(),
+        address,
     )
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()

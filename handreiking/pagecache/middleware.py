@@ -17,6 +17,11 @@ Never shared, whatever the view says:
   shared store, and queries vary too widely to be worth storing; it gets conditional GET and
   `Cache-Control: private`;
 - images (/afbeeldingen/): one query each, immutable for a year in the browser already;
+- a request whose query string or path the page does not read in that form (`keys.page_key`:
+  a parameter no page reads, a day of an earlier version in another spelling or still to
+  come): the view answers, and nothing is stored, so nobody can fill the cache by inventing
+  addresses. Parameters that only tell analytics where a link was clicked (utm_source, fbclid)
+  are left out of the key: the same page, one stored copy;
 - any answer that sets a cookie, used a CSP nonce or a CSRF token, is for a logged-in user, is
   not 200 (redirects are followed once and kept by browsers, 404s would let anyone fill the
   cache), says private/no-store/no-cache, varies on more than Cookie and Accept-Encoding, or is

@@ -2,7 +2,13 @@
 process), with a small copy in this process's memory in front of a shared cache.
 
 Keys carry the content version, so no copy can go stale: a publish makes new keys, and old
-copies are never asked for again (they expire or are pushed out)."""
+copies are never asked for again (they expire or are pushed out).
+
+Bounded everywhere: only addresses that name a page there is are stored (`keys.page_key`);
+local memory holds at most the cache's MAX_ENTRIES (Django's LocMemCache drops the least
+recently used when full); each copy in Redis expires after PAGE_CACHE_SECONDS, and Redis itself
+is given `maxmemory` with `allkeys-lru` (docs/deployment.md); the copies in front of Redis are
+at most `LOCAL_LIMIT`."""
 
 import threading
 from collections import OrderedDict
@@ -12,8 +18,9 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 
-# A page is kept once it was asked for twice (as nginx's proxy_cache_min_uses): one-off
-# addresses (a typo, a scanner's random query strings) never push the chapters out.
+# A page is kept once it was asked for twice (as nginx's proxy_cache_min_uses): a page nobody
+# reads again (an old version of a chapter, a QR code of one section) never pushes the chapters
+# out. Random query strings are not stored at all (`keys.canonical_query`).
 MIN_USES = 2
 # Keys asked for once, per process: only their hashes, bounded.
 SEEN_LIMIT = 10_000
