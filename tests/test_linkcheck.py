@@ -22,7 +22,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from handreiking import linkcheck
+from handreiking.linkcheck import asking, checking, finding
+from handreiking.linkcheck.addresses import Reach, is_public, numeric_host
 from handreiking.models import ExternalLink, OnboardingMaterial
 from tests.factories import ChapterFactory, UserFactory
 
@@ -315,7 +316,7 @@ def test_dns_failure_and_certificate_trouble_in_dutch():
         except Wrapped as wrapped:
             return wrapped
 
-    problem = linkcheck.connection_problem
+    problem = asking.connection_problem
     assert problem(error=chained(socket.gaierror(-2, "Name or service not known"))) == (
         "Server niet gevonden"
     )
@@ -327,8 +328,8 @@ def test_dns_failure_and_certificate_trouble_in_dutch():
 
 def test_what_counts_as_external(settings):
     settings.PORTAL_BASE_URL = PORTAL
-    hosts = linkcheck.portal_hosts()
-    external = linkcheck.external_url
+    hosts = finding.portal_hosts()
+    external = finding.external_url
     assert external(url="https://www.rijksoverheid.nl/a#b", hosts=hosts) == (
         "https://www.rijksoverheid.nl/a"
     )
@@ -340,7 +341,7 @@ def test_what_counts_as_external(settings):
     # Without a public address: the hosts the portal answers to, never the wildcard.
     settings.PORTAL_BASE_URL = ""
     settings.ALLOWED_HOSTS = ["localhost", "*", ".intranet.example"]
-    hosts = linkcheck.portal_hosts()
+    hosts = finding.portal_hosts()
     assert external(url="http://localhost:8000/", hosts=hosts) == ""
     assert external(url="https://handreiking.intranet.example/", hosts=hosts) == ""
     assert external(url="https://example.org/", hosts=hosts) == "https://example.org/"
@@ -348,7 +349,7 @@ def test_what_counts_as_external(settings):
 
 def test_addresses_in_plain_text():
     text = "Zie https://example.org/a. En (https://example.org/b), of https://nl.wikipedia.org/wiki/X_(y)!"
-    assert linkcheck.links_in_text(text=text) == [
+    assert finding.links_in_text(text=text) == [
         "https://example.org/a",
         "https://example.org/b",
         "https://nl.wikipedia.org/wiki/X_(y)",
@@ -576,7 +577,7 @@ class FakeDNS:
 
     def __call__(self, host, port, *args, **kwargs):
         name = host.decode() if isinstance(host, bytes) else str(host)
-        if name == "localhost" or linkcheck.numeric_host(name) is not None:
+        if name == "localhost" or numeric_host(name) is not None:
             return self.real(host, port, *args, **kwargs)
         self.asked.append(name)
         if name not in self.answers:
@@ -603,10 +604,10 @@ def outcome_of(url: str) -> ExternalLink:
     return ExternalLink.objects.get(url=url)
 
 
-def assert_not_checked(link: ExternalLink, problem: str = linkcheck.INTERNAL) -> None:
+def assert_not_checked(link: ExternalLink, problem: str = asking.INTERNAL) -> None:
     assert (link.is_broken, link.status_code, link.problem) == (False, None, problem)
     assert link.redirects_to == ""
-    assert linkcheck.is_not_checked(link)
+    assert checking.is_not_checked(link)
 
 
 @pytest.mark.parametrize(
@@ -765,7 +766,7 @@ def test_every_redirect_is_vetted(listeners, settings, dns, target):
 
         assert other.connections == 0
         assert requested(allowed, "/naar-binnen") == ["HEAD"]
-        assert_not_checked(outcome_of(url), linkcheck.REDIRECT_INTERNAL)
+        assert_not_checked(outcome_of(url), asking.REDIRECT_INTERNAL)
         good = outcome_of(works)
         assert (good.is_broken, good.status_code) == (False, 200)
         assert "1 link gecontroleerd, 0 werken niet; 1 link niet gecontroleerd" in output
@@ -797,7 +798,7 @@ def test_a_refused_link_shows_in_the_admin_and_is_not_broken(listeners, client, 
 
     client.force_login(UserFactory(groups=["Redacteuren"]))
     page = client.get(LIST).content.decode()
-    assert linkcheck.INTERNAL in page
+    assert asking.INTERNAL in page
     assert url not in client.get(LIST, {"werkt": "nee"}).content.decode()
 
     # Checking it again from the list asks nothing either.
@@ -816,20 +817,20 @@ def test_what_is_internal():
         "64:ff9b::808:808",
     ]
     for address in public:
-        assert linkcheck.is_public(ipaddress.ip_address(address)), address
+        assert is_public(ipaddress.ip_address(address)), address
     for host in LOOPBACK_SPELLINGS + OTHER_INTERNAL:
-        address = linkcheck.numeric_host(host)
+        address = numeric_host(host)
         if host != "localhost":
-            assert address is not None and not linkcheck.is_public(address), host
-    assert linkcheck.numeric_host("0x7f000001") == ipaddress.ip_address("127.0.0.1")
-    assert linkcheck.numeric_host("0251.0376.0251.0376") == ipaddress.ip_address("169.254.169.254")
-    assert linkcheck.numeric_host("8.8.2056") == ipaddress.ip_address("8.8.8.8")
+            assert address is not None and not is_public(address), host
+    assert numeric_host("0x7f000001") == ipaddress.ip_address("127.0.0.1")
+    assert numeric_host("0251.0376.0251.0376") == ipaddress.ip_address("169.254.169.254")
+    assert numeric_host("8.8.2056") == ipaddress.ip_address("8.8.8.8")
     for name in ("www.example.org", "1.2.3.4.5", "08.0.0.1", "256.1.1.1", "1.2.3.4x", "+1", "1_0"):
-        assert linkcheck.numeric_host(name) is None, name
+        assert numeric_host(name) is None, name
 
 
 def test_the_allow_list_setting():
-    reach = linkcheck.Reach.from_entries([" .Intranet.Example. ", "10.1.0.0/16", "fd00::/8", ""])
+    reach = Reach.from_entries([" .Intranet.Example. ", "10.1.0.0/16", "fd00::/8", ""])
     inside = ipaddress.ip_address("10.9.9.9")
     assert reach.permits("wiki.intranet.example", inside)
     assert not reach.permits("intranet.example.evil.org", inside)
@@ -839,7 +840,7 @@ def test_the_allow_list_setting():
     assert not reach.permits("ergens.example", inside)
     for wrong in ("10.1.0.0/33", "10.1.2.300", "fd00::/200"):
         with pytest.raises(ImproperlyConfigured, match="LINK_CHECK_ALLOWED_HOSTS"):
-            linkcheck.Reach.from_entries([wrong])
+            Reach.from_entries([wrong])
 
 
 # Without a network, and what the command tells while it works.
@@ -881,10 +882,10 @@ def test_one_unknown_name_among_working_links_is_broken(site, dns):
 
 def test_a_network_failure_is_told_from_a_server_that_refuses():
     unreachable = OSError(101, "Network is unreachable")
-    assert linkcheck.without_network(error=unreachable)
-    assert linkcheck.without_network(error=socket.gaierror(-3, "Temporary failure"))
-    assert not linkcheck.without_network(error=ConnectionRefusedError(111, "refused"))
-    assert not linkcheck.without_network(error=ssl.SSLCertVerificationError("bad"))
+    assert asking.without_network(error=unreachable)
+    assert asking.without_network(error=socket.gaierror(-3, "Temporary failure"))
+    assert not asking.without_network(error=ConnectionRefusedError(111, "refused"))
+    assert not asking.without_network(error=ssl.SSLCertVerificationError("bad"))
 
 
 def test_the_command_tells_how_far_it_is_without_httpx_log_lines(site, caplog):
@@ -952,7 +953,7 @@ def test_an_editors_recheck_without_a_network_changes_nothing(
         problem="Pagina niet gevonden (404)", checked_at=before,
     )  # fmt: skip
     internal = ExternalLink.objects.create(
-        url="http://10.1.2.3/", problem=linkcheck.INTERNAL, checked_at=before
+        url="http://10.1.2.3/", problem=asking.INTERNAL, checked_at=before
     )
     stored = stored_rows()
 
@@ -975,7 +976,7 @@ def test_an_editors_recheck_counts_a_refused_link_apart(site, client, editors_se
         url=site.url("/goed"), status_code=200, checked_at=timezone.now() - timedelta(days=1)
     )
     inside = ExternalLink.objects.create(
-        url="http://10.1.2.3/", problem=linkcheck.INTERNAL, checked_at=timezone.now()
+        url="http://10.1.2.3/", problem=asking.INTERNAL, checked_at=timezone.now()
     )
     client.force_login(UserFactory(groups=["Redacteuren"]))
     response = client.post(

@@ -1,17 +1,15 @@
 """Externe links: what `manage.py check_links` last found, broken ones first, each with the
 places it stands. Read-only: the fix is made in the chapter or the material itself."""
 
-import asyncio
-
 from django.conf import settings
 from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from handreiking import linkcheck
+from handreiking.linkcheck import checking
+from handreiking.linkcheck.asking import NOT_CHECKED
 from handreiking.models import ExternalLink
 
 # Checked in the request itself: a handful, each bounded by LINK_CHECK_TIMEOUT_SECONDS.
@@ -42,8 +40,8 @@ class WorksFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        # The same test as linkcheck.is_not_checked, in the database.
-        not_checked = {"problem__startswith": linkcheck.NOT_CHECKED}
+        # The same test as checking.is_not_checked, in the database.
+        not_checked = {"problem__startswith": NOT_CHECKED}
         if self.value() == "nee":
             return queryset.filter(is_broken=True)
         if self.value() == "ja":
@@ -75,21 +73,6 @@ def locations_for(request: HttpRequest):
         )
 
     return locations
-
-
-def store_outcomes(links: list[ExternalLink], outcomes: list) -> list[ExternalLink]:
-    """The outcomes of a recheck on the links (where they stand is kept), as linkcheck.recheck
-    stores them; kept here because the action must first see whether there was a network."""
-    by_url = {outcome.url: outcome for outcome in outcomes}
-    now = timezone.now()
-    for link in links:
-        outcome = by_url[link.url]
-        link.is_broken, link.status_code = outcome.is_broken, outcome.status_code
-        link.problem, link.redirects_to = outcome.problem, outcome.redirects_to
-        link.checked_at = now
-    fields = ["is_broken", "status_code", "problem", "redirects_to", "checked_at"]
-    ExternalLink.objects.bulk_update(links, fields)
-    return links
 
 
 @admin.register(ExternalLink)
@@ -124,7 +107,7 @@ class ExternalLinkAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("werkt"), ordering="is_broken")
     def works(self, obj: ExternalLink):
-        if linkcheck.is_not_checked(obj):
+        if checking.is_not_checked(obj):
             return _("Niet gecontroleerd")  # an internal address: never asked
         if obj.is_broken:
             return format_html("<strong>{}</strong>", _("Werkt niet"))
@@ -144,16 +127,10 @@ class ExternalLinkAdmin(admin.ModelAdmin):
     @admin.action(description=_("Geselecteerde links nu opnieuw controleren"), permissions=["view"])
     def recheck(self, request, queryset):
         links = list(queryset.order_by("url")[:RECHECK_AT_ONCE])
-        outcomes = asyncio.run(
-            linkcheck.check_urls(
-                urls=[link.url for link in links],
-                concurrency=8,
-                timeout=settings.LINK_CHECK_TIMEOUT_SECONDS,
-            )
-        )
+        summary = checking.recheck(links=links, timeout=settings.LINK_CHECK_TIMEOUT_SECONDS)
         # As manage.py check_links: when no link could be asked for want of a network, the
         # fault is here, not theirs, and the last check's outcome stays.
-        if linkcheck.no_network(outcomes):
+        if summary.no_network:
             self.message_user(
                 request,
                 _(
@@ -163,18 +140,16 @@ class ExternalLinkAdmin(admin.ModelAdmin):
                 messages.ERROR,
             )
             return
-        checked = store_outcomes(links, outcomes)
-        broken = sum(link.is_broken for link in checked)
-        not_checked = sum(linkcheck.is_not_checked(link) for link in checked)
+        broken = len(summary.broken)
         text = _("%(checked)d links opnieuw gecontroleerd; %(broken)d werken niet.") % {
-            "checked": len(checked) - not_checked,
+            "checked": summary.checked,
             "broken": broken,
         }
-        if not_checked:
+        if summary.not_checked:
             text += " " + _(
                 "%(n)d niet gecontroleerd (intern adres: alleen adressen op internet worden "
                 "gecontroleerd)."
-            ) % {"n": not_checked}
+            ) % {"n": len(summary.not_checked)}
         self.message_user(request, text, messages.WARNING if broken else messages.SUCCESS)
         if queryset.count() > RECHECK_AT_ONCE:
             self.message_user(
@@ -185,7 +160,7 @@ class ExternalLinkAdmin(admin.ModelAdmin):
             )
 
     def changelist_view(self, request, extra_context=None):
-        context = {"last_checked_at": linkcheck.last_checked_at(), **(extra_context or {})}
+        context = {"last_checked_at": checking.last_checked_at(), **(extra_context or {})}
         return super().changelist_view(request, context)
 
     def has_add_permission(self, request):

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from handreiking import linkcheck
+from handreiking.linkcheck import checking
 
 MAX_CONCURRENCY = 32
 # httpx and httpcore log every request in English at INFO: not for this command's output.
@@ -73,7 +73,7 @@ class Command(BaseCommand):
             raise CommandError("Geef bij --timeout een aantal seconden van meer dan 0 tot 300.")
 
         with quiet_http_logs():
-            summary = linkcheck.check_links(
+            summary = checking.check_links(
                 concurrency=concurrency, timeout=timeout, progress=self.progress
             )
 
