@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from handreiking.zelftoets import names  # noqa: E402
+from handreiking.zelftoets import wordlists  # noqa: E402
 from handreiking.zelftoets.scrubbing import scrub  # noqa: E402
 from tests.scrub_corpus import CATEGORIES, CORPUS  # noqa: E402
 from tests.scrub_round3 import HOLDOUT, TUNE  # noqa: E402
@@ -70,9 +70,9 @@ def quality(title: str, cases: list, details: bool) -> None:
 
 
 def speed() -> None:
-    names.lexicon.cache_clear()
+    wordlists.lexicon.cache_clear()
     start = time.perf_counter()
-    names.lexicon()
+    wordlists.lexicon()
     load = time.perf_counter() - start
     text = " ".join(case.text for case in CORPUS)[:4000]
     scrub(text)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from handreiking.zelftoets import names
+from handreiking.zelftoets import wordlists
 from handreiking.zelftoets.scrubbing import (
     REMOVED_DESCRIPTION,
     is_valid_iban,
@@ -307,5 +307,5 @@ def test_inputs_built_to_be_slow_still_come_back_scrubbed():
 
 
 def test_the_lists_load_once_per_process():
-    names.lexicon.cache_clear()
-    assert names.lexicon() is names.lexicon()
+    wordlists.lexicon.cache_clear()
+    assert wordlists.lexicon() is wordlists.lexicon()

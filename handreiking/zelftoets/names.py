@@ -1,81 +1,11 @@
-"""Names in free text: the name finder of the scrubber (see `scrubbing`).
-
-Lists of first names, surnames and places derived from the deduce package (UMC Utrecht, see
-data/README.md), plus hand-kept rules in data/name_rules.txt: triggers ("mijn naam is",
-"collega", "mevrouw", "mijn zus"), particles ("van der"), first names that are also ordinary
-words, and the places, institutions and phrases that stay. data/name_words.txt lists the names
-that are ordinary words in lower case, so that the others count in lower case too ("ik vroeg
-het aan thijs")."""
+"""Names in free text: the name finder of the scrubber (see `scrubbing`), by the word lists and
+rules in `wordlists` (first names, surnames, places, triggers such as "mijn naam is", "collega",
+"mevrouw", particles such as "van der", and what stays)."""
 
 import re
-import unicodedata
-from functools import cache
-from pathlib import Path
 from typing import NamedTuple
 
-DATA = Path(__file__).resolve().parent / "data"
-# Street endings: a word with one of these before a house number is a street (used by
-# `scrubbing` for addresses, and here to keep street names out of the name finder).
-STREET_SUFFIXES = (
-    "straat|laan|weg|plein|gracht|kade|singel|dreef|hof|steeg|dijk|park|plantsoen|markt|wal"
-    "|boulevard|allee|dam|kanaal|veld|haven|promenade|hoven|poort|oord|hout"
-)
-
-
-class _Lexicon(NamedTuple):
-    first: frozenset[str]
-    surnames: frozenset[str]
-    interfix: frozenset[str]
-    places: frozenset[str]
-    municipalities: frozenset[str]
-    rules: dict[str, frozenset[str]]
-    accounts: frozenset[str]
-    words: frozenset[str]
-
-
-def _fold(word: str) -> str:
-    """Without accents, so that "Ömer" finds "Omer" in the list."""
-    if word.isascii():
-        return word
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
-    )
-
-
-def _entries(name: str) -> list[str]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line.strip().lower() for line in lines if line.strip() and line[0] != "#"]
-
-
-@cache
-def lexicon() -> _Lexicon:
-    """Loaded once per process, on first use (about 35,000 entries)."""
-    sections: dict[str, set[str]] = {}
-    current = sections.setdefault("", set())
-    for entry in _entries("name_rules.txt"):
-        if entry.startswith("["):
-            current = sections.setdefault(entry.strip("[]"), set())
-        else:
-            current.add(entry)
-    return _Lexicon(
-        first=frozenset(map(_fold, _entries("first_names.txt"))),
-        surnames=frozenset(map(_fold, _entries("surnames.txt"))),
-        interfix=frozenset(map(_fold, _entries("interfix_surnames.txt"))),
-        places=frozenset(_entries("places.txt") + _entries("municipalities.txt")),
-        municipalities=frozenset(_entries("municipalities.txt")),
-        rules={name: frozenset(words) for name, words in sections.items()}
-        | {
-            "phrase-starts": frozenset(p.split()[0] for p in sections["phrases"]),
-            # Lower-case words that can start a name: triggers, and particles ("de Vries").
-            "cues": frozenset(p.split()[0] for p in sections["particles"]).union(
-                *(sections[t] for t in ("titles", "abbreviated-titles", "functions", "relatives")),
-                sections["signatures"],
-                {"naam", "heet", "ben"},
-            ),
-        },
-        accounts=frozenset(_entries("organisation_accounts.txt")),
-        words=frozenset(_entries("name_words.txt")),
-    )
+from handreiking.zelftoets.wordlists import STREET_SUFFIXES, fold, lexicon
 
 
 class _Tok(NamedTuple):
@@ -138,7 +68,7 @@ class _Names:
             return False
         if tok.lc in self.rules["not-surname"] or tok.lc in self.rules["institution"]:
             return False
-        base = _fold(tok.lc.split("-")[0])
+        base = fold(tok.lc.split("-")[0])
         return not strict or base in self.lex.surnames or (particle and base in self.lex.interfix)
 
     def continuation(self, k: int, strict: bool) -> int:
@@ -162,7 +92,7 @@ class _Names:
         if tok.cap or len(tok.text) < 3 or not tok.text.islower():
             return False
         lex, rules = self.lex, self.rules
-        for part in _fold(tok.lc).split("-"):
+        for part in fold(tok.lc).split("-"):
             if part not in lex.first or part in lex.words or part in rules["word"]:
                 return False
             if part in rules["never"] or part in rules["not-surname"] or part in lex.places:
@@ -185,7 +115,7 @@ class _Names:
         w = k + p
         if w >= self.n or not self.adjacent(w) or not self.toks[w].text.islower():
             return k
-        lc = _fold(self.toks[w].lc)
+        lc = fold(self.toks[w].lc)
         if len(lc) < 3 or lc in self.rules["not-surname"] or lc in self.rules["institution"]:
             return k
         if p:
@@ -215,20 +145,20 @@ class _Names:
             return False
         if not tok.cap and (tok.lc in self.rules["not-surname"] or len(tok.lc) < 3):
             return False
-        return _fold(tok.lc) in self.lex.interfix and tok.lc not in self.rules["functions"]
+        return fold(tok.lc) in self.lex.interfix and tok.lc not in self.rules["functions"]
 
     def lower_surname(self, k: int) -> bool:
         """A known surname in lower case that is no ordinary word ("collega jansen")."""
         tok = self.toks[k]
         if tok.cap or len(tok.text) < 3 or not tok.text.islower():
             return False
-        lc = _fold(tok.lc)
+        lc = fold(tok.lc)
         if lc not in self.lex.surnames or lc in self.lex.words or lc in self.lex.places:
             return False
         return lc not in self.rules["not-surname"] and lc not in self.rules["institution"]
 
     def is_first(self, tok: _Tok) -> bool:
-        lc = _fold(tok.lc.removesuffix("'s"))
+        lc = fold(tok.lc.removesuffix("'s"))
         return lc in self.lex.first or all(p in self.lex.first for p in lc.split("-"))
 
     def initials(self, k: int) -> int:
@@ -277,8 +207,8 @@ class _Names:
         if first or (mode != "ik ben" and self.surname_like(j, strict=not lax)):
             return self.continuation(j + 1, False)
         plain = tok.lc not in self.rules["word"] and tok.lc not in self.rules["never"]
-        plain = plain and _fold(tok.lc) not in self.lex.words
-        if mode in ("naming", "function") and _fold(tok.lc) in self.lex.first and plain:
+        plain = plain and fold(tok.lc) not in self.lex.words
+        if mode in ("naming", "function") and fold(tok.lc) in self.lex.first and plain:
             return j + 1
         if mode in ("title", "function", "naming") and self.lower_surname(j):
             return j + 1
@@ -332,7 +262,7 @@ class _Names:
             return None if self.is_place(i, end) else (i, end)
         if not self.is_first(tok):
             # A known surname that is no ordinary word, before a verb: "Bakker zei".
-            known = self.surname_like(i, strict=True) and _fold(tok.lc) not in self.lex.words
+            known = self.surname_like(i, strict=True) and fold(tok.lc) not in self.lex.words
             if known and self.acts(i + 1) and not self.is_place(i, i + 1):
                 return i, i + 1
             return None
@@ -366,7 +296,7 @@ class _Names:
         full_name = self.is_first(after) and self.adjacent(i + p + 1)
         if not self.adjacent(i + p) or (full_name and self.surname_like(i + p + 1, False)):
             return None
-        if _fold(after.lc) not in self.lex.interfix or not self.surname_like(i + p, strict=False):
+        if fold(after.lc) not in self.lex.interfix or not self.surname_like(i + p, strict=False):
             return None
         if self.is_place(i, i + p + 1):
             return None

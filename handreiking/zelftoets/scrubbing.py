@@ -45,7 +45,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from handreiking.zelftoets.names import STREET_SUFFIXES, lexicon, name_spans
+from handreiking.zelftoets.names import name_spans
+from handreiking.zelftoets.wordlists import STREET_SUFFIXES, lexicon
 
 REMOVED_DESCRIPTION = (
     "namen, e-mailadressen, telefoonnummers, adressen en postcodes, geboortedata, BSN, IBAN, "
