@@ -273,8 +273,17 @@ def _raw_table_bytes(model) -> bytes:
                 cursor.execute("SELECT get_raw_page(%s, %s)", [table, block])
                 pages.append(bytes(cursor.fetchone()[0]))
             return b"".join(pages)
-    # SQLite: the whole database, free pages included (the test database is in memory), once.
-    return connection.connection.serialize() if model is Reflection else b""
+    # SQLite: the database file and its write-ahead log, free pages and old frames included, once.
+    if model is not Reflection:
+        return b""
+    raw = b""
+    for name in (connection.settings_dict["NAME"], f"{connection.settings_dict['NAME']}-wal"):
+        try:
+            with open(name, "rb") as stored:
+                raw += stored.read()
+        except FileNotFoundError:
+            pass
+    return raw
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
