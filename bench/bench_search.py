@@ -4,7 +4,12 @@ Each database runs in its own process (settings are per process). Measures GET /
 through Django's full request cycle (middleware, search, template), median and p95 over the
 query mix, and the slowest queries. Run: `make bench` or
 `.venv/bin/python bench/bench_search.py [--chapters N] [--reuse]` (`--reuse` keeps both
-databases between runs, so a second run measures without building them again)."""
+databases between runs, so a second run measures without building them again).
+
+`--quality` measures relevance instead, on a fresh database with the seed chapters and the seed
+synonyms: how often the first result is in the right chapter (and section) for the team's query
+set (`tests/search_queries`) and for the set written for issue 24 (`tests/search_queries_unseen`),
+its tuning and its held-out half apart, per kind, through `/api/v1/zoeken`."""
 
 import argparse
 import os
@@ -18,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_DB = "portal_bench_search"
+PG_QUALITY_DB = "portal_bench_search_quality"
 QUERIES = [
     "ambassadeurs",
     "krant",
@@ -115,6 +121,68 @@ def worker(database_url: str, chapters: int, repeats: int) -> None:
         print(f"  {query!r}: mediaan {median:.1f} ms, p95 {p95(sorted(times)):.1f} ms")
 
 
+def quality_worker(database_url: str) -> None:
+    os.environ.update(
+        DATABASE_URL=database_url,
+        DJANGO_SECRET_KEY="bench-" + "x" * 50,
+        DJANGO_HTTPS="0",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DJANGO_LOG_LEVEL="WARNING",
+        DJANGO_SETTINGS_MODULE="portal.settings",
+    )
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", "--noinput", verbosity=0)
+    from django.db import connection
+    from django.test import Client
+
+    from tests import search_queries, search_queries_unseen
+
+    client = Client()
+
+    def first(text: str) -> str:
+        found = client.get("/api/v1/zoeken", {"q": text}).json()["resultaten"]
+        return (
+            found[0]["url"].removeprefix("/handreiking/").replace("/#", "#").rstrip("/")
+            if found
+            else ""
+        )
+
+    def report(name: str, queries: list, *, show_misses: bool = True) -> None:
+        kinds: dict[str, list[tuple[bool, bool]]] = {}
+        wrong = []
+        for query in queries:
+            got = first(query.text)
+            kind = getattr(query, "kind", None) or query.category
+            chapter_right = got.split("#")[0] == query.answer.split("#")[0] and bool(got) == bool(
+                query.answer
+            )
+            kinds.setdefault(kind, []).append((chapter_right, got == query.answer))
+            if not chapter_right:
+                wrong.append(f"{query.text!r} -> {got or 'niets'}")
+        rows = [pair for pairs in kinds.values() for pair in pairs]
+        chapter = sum(c for c, _ in rows) / len(rows)
+        section = sum(s for _, s in rows) / len(rows)
+        print(
+            f"{connection.vendor} {name}: n={len(rows)} "
+            f"hoofdstuk {chapter:.0%} onderdeel {section:.0%}"
+        )
+        for kind, pairs in kinds.items():
+            right = sum(c for c, _ in pairs)
+            print(f"    {kind:14} {right:3}/{len(pairs):<3} {right / len(pairs):.0%}")
+        for line in wrong if show_misses else []:
+            print(f"    mis: {line}")
+
+    report("313 queries", search_queries.QUERIES)
+    report("unseen tuning", search_queries_unseen.TUNING)
+    # Counts only: the held-out half is measured, never read to tune on.
+    report("unseen held-out", search_queries_unseen.HELD_OUT, show_misses=False)  # fmt: skip
+
+
 def p95(ordered: list[float]) -> float:
     return ordered[max(0, int(len(ordered) * 0.95) - 1)]
 
@@ -124,18 +192,31 @@ def main() -> None:
     parser.add_argument("--chapters", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--reuse", action="store_true", help="keep the databases between runs")
+    parser.add_argument("--quality", action="store_true", help="measure relevance, not speed")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker and args.quality:
+        quality_worker(args.worker)
+        return
     if args.worker:
         worker(args.worker, args.chapters, args.repeats)
         return
     import psycopg
 
+    pg_db = PG_QUALITY_DB if args.quality else PG_DB
     with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
-        exists = c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_DB]).fetchone()
-        if not (args.reuse and exists):
-            c.execute(f'DROP DATABASE IF EXISTS "{PG_DB}" WITH (FORCE)')
-            c.execute(f'CREATE DATABASE "{PG_DB}"')
+        exists = c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [pg_db]).fetchone()
+        if args.quality or not (args.reuse and exists):
+            c.execute(f'DROP DATABASE IF EXISTS "{pg_db}" WITH (FORCE)')
+            c.execute(f'CREATE DATABASE "{pg_db}"')
+    if args.quality:
+        with tempfile.TemporaryDirectory() as tmp:
+            for url in (
+                f"sqlite:///{tmp}/quality.sqlite3",
+                f"postgres://postgres@127.0.0.1:5432/{pg_db}",
+            ):
+                subprocess.run([sys.executable, __file__, "--quality", "--worker", url], check=True)  # noqa: S603
+        return
     kept = Path(tempfile.gettempdir()) / "handreiking-bench-search"
     if args.reuse:
         kept.mkdir(exist_ok=True)
