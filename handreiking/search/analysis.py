@@ -8,18 +8,22 @@ text that contain it; failing those, the word split into parts the text has
 
 from dataclasses import dataclass, field
 
+from handreiking.search.compounds import (
+    cover,
+    derived_from,
+    general_cover,
+    generic_head,
+    particle_verb,
+)
+from handreiking.search.lexicon import generality, is_ordinary, is_usual
 from handreiking.search.snapshot import Snapshot
 from handreiking.search.text import GENERIC_WORDS, STOP_WORDS, stem, words
 from handreiking.search.thesaurus import Phrase
-from handreiking.search.vocabulary import LINKERS, MIN_REST
 
 MAX_UNITS = 8
 EXACT, SYNONYM, COMPOUND = 1.0, 0.9, 0.8
 SPLIT, PARTIAL, CORRECTED = 0.9, 0.8, 0.8
 GENERIC_SHARE = 0.25  # an unknown generic word ("profiel") weighs a quarter of an unknown one
-# Separable verbs: the text writes "na te denken" where a reader types "nadenken". Not "door",
-# "om", "over" or "voor": too many other words start with them ("overwerken", "voorstellen").
-PARTICLES = ("aan", "af", "bij", "in", "mee", "na", "op", "rond", "samen", "terug", "toe", "uit")
 
 
 @dataclass
@@ -34,6 +38,12 @@ class Unit:
     @property
     def known(self) -> bool:
         return bool(self.stems or self.phrases)
+
+    @property
+    def ordinary(self) -> bool:
+        """Whether every word of the label is an ordinary Dutch or English word ("werken",
+        "online"): found alone, such words do not make a section an answer."""
+        return is_ordinary(self.label)
 
     def add(self, stems: frozenset[str], quality: float) -> None:
         if len(stems) == 1:
@@ -96,6 +106,9 @@ def resolve(phrase: Phrase, snapshot: Snapshot) -> list[Unit]:
     word = phrase[0]
     if parts := split(word, snapshot):
         return parts
+    # A usual Dutch or English word is no typo ("weken" is not "werken"): it stays unknown.
+    if is_usual(word):
+        return [unknown(word, snapshot)]
     if corrected := snapshot.vocabulary.closest(word, snapshot.thesaurus.terms):
         unit = expand((corrected,), snapshot).scaled(CORRECTED)
         unit.label, unit.corrected = word, corrected
@@ -132,6 +145,7 @@ def add_term(unit: Unit, term: Phrase, quality: float, snapshot: Snapshot) -> No
 
 
 def weigh(unit: Unit, snapshot: Snapshot) -> Unit:
+    """Rare in the text weighs more: BM25's idf over chapters."""
     vocabulary = snapshot.vocabulary
     counts = [vocabulary.stem_df.get(s, 0) for s in unit.stems]
     counts += [min(vocabulary.stem_df.get(s, 0) for s in p) for p in unit.phrases]
@@ -140,22 +154,24 @@ def weigh(unit: Unit, snapshot: Snapshot) -> Unit:
 
 
 def unknown(word: str, snapshot: Snapshot) -> Unit:
-    """A word the text does not have: it weighs most, so a query about something else does not
-    land on a section that only shares its common words."""
+    """A word the text does not have. A rare one weighs most, so a query about something else
+    does not land on a section that only shares its common words; an ordinary one ("genoeg",
+    "help") weighs as little as it says, so it never vetoes a question (general Dutch word
+    frequencies decide, not the handreiking alone)."""
     vocabulary = snapshot.vocabulary
     # At least twice a word only one chapter has: also in a large text, a query about
     # something else stays below the share a section needs when it shares one rare word.
-    weight = max(vocabulary.idf(0), 2 * vocabulary.idf(1))
+    weight = max(vocabulary.idf(0), 2 * vocabulary.idf(1)) * generality(word)
     return Unit(label=word, weight=weight * GENERIC_SHARE if word in GENERIC_WORDS else weight)
 
 
 def split(word: str, snapshot: Snapshot) -> list[Unit]:
-    """A compound as units of its parts: a verb after its particle ("nadenken"), all parts in
-    the text, or a generic last part ("krantentest", "mediagebruik") after a first part that is."""
-    for particle in PARTICLES:
-        verb = word[len(particle) :]
-        if word.startswith(particle) and verb.endswith("en") and is_known(verb, snapshot):
-            return [weigh(expand((verb,), snapshot).scaled(SPLIT), snapshot)]
+    """A compound as units of its parts: a verb after its particle ("nadenken"), a noun made
+    from a known word ("ambassadeurschap"), all parts in the text, a generic last part
+    ("krantentest") after a first part that is, or one part in the text and the other a usual
+    Dutch word ("gedragsnormen")."""
+    if base := particle_verb(word, snapshot) or derived_from(word, snapshot):
+        return [weigh(expand((base,), snapshot).scaled(SPLIT), snapshot)]
     parts = cover(word, snapshot)
     if len(parts) > 1:
         units = [weigh(expand((p,), snapshot).scaled(SPLIT), snapshot) for p in parts]
@@ -163,38 +179,12 @@ def split(word: str, snapshot: Snapshot) -> list[Unit]:
             modifier = max(u.weight for u in units[:-1])
             units[-1].weight = GENERIC_SHARE * min(units[-1].weight, modifier)
         return units
-    for head in sorted(GENERIC_WORDS, key=len, reverse=True):
-        if word.endswith(head) and len(word) - len(head) >= MIN_REST:
-            if modifier := first_parts(word[: -len(head)], snapshot):
-                return [weigh(expand((p,), snapshot).scaled(PARTIAL), snapshot) for p in modifier]
-    return []
-
-
-def cover(word: str, snapshot: Snapshot, depth: int = 0) -> list[str]:
-    """Known parts that make up `word`, trying the longest last part first; [] if none do."""
-    for cut in range(MIN_REST, len(word) - MIN_REST + 1):
-        head = word[cut:]
-        if is_known(head, snapshot) and (parts := first_parts(word[:cut], snapshot, depth)):
-            return [*parts, head]
-    return []
-
-
-def first_parts(rest: str, snapshot: Snapshot, depth: int = 0) -> list[str]:
-    """The part(s) before a known last part: the word itself if the text has it ("online"),
-    else without a linking "s", "en" or "e" ("integriteits", "kranten"), else as it is."""
-    forms = [rest] if rest in snapshot.vocabulary.df else []
-    forms += [rest[: -len(linker)] for linker in LINKERS if linker and rest.endswith(linker)]
-    for before in [*forms, rest]:
-        if is_known(before, snapshot):
-            return [before]
-        if depth < 2 and (parts := cover(before, snapshot, depth + 1)):
-            return parts
-    return []
-
-
-def is_known(part: str, snapshot: Snapshot) -> bool:
-    """Whether the text knows `part` as a word, an editors' term, or as the first part of a
-    compound ("gedrag" of "gedragscode"); not as the end of one ("adeur" of "ambassadeur")."""
-    if part in STOP_WORDS or len(part) < MIN_REST:
-        return False
-    return bool(snapshot.thesaurus.groups_of((part,))) or snapshot.vocabulary.is_part(part)
+    if modifier := generic_head(word, snapshot):
+        return [weigh(expand((p,), snapshot).scaled(PARTIAL), snapshot) for p in modifier]
+    pairs = general_cover(word, snapshot)
+    return [
+        weigh(expand((part,), snapshot).scaled(PARTIAL), snapshot)
+        if known
+        else unknown(part, snapshot)
+        for part, known in pairs
+    ]

@@ -4,10 +4,14 @@ Written only by the chapter write path (`handreiking.editorial.writepath`) and m
 pass the model classes so a migration can hand in its historical ones. The database's own index
 (tsvector or FTS5) follows the rows by trigger."""
 
-from handreiking.search.text import stemmed, words
+import re
+
+from handreiking.search.text import ITEM_BREAK, stemmed, words
 
 MIN_WORD = 2
 MAX_WORD = 100
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.+?)\s*$", re.M)
+_INLINE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|[*_`]+")
 
 
 def _is_current(section_model, term_model) -> bool:
@@ -34,8 +38,9 @@ def write_documents(chapter, *, section_model, term_model) -> None:
     if not _is_current(section_model, term_model):
         return
     title_stems = stemmed(chapter.title)
+    items = list_items(chapter.body or "")
     rows = [
-        _section_row(section_model, chapter, position, section, title_stems)
+        _section_row(section_model, chapter, position, section, title_stems, items)
         for position, section in enumerate(chapter.sections or [])
     ] or [
         section_model(
@@ -50,7 +55,27 @@ def write_documents(chapter, *, section_model, term_model) -> None:
     )
 
 
-def _section_row(section_model, chapter, position: int, section: dict, title_stems: str):
+def list_items(markdown: str) -> list[str]:
+    """The text of each list item of a chapter's Markdown, roughly as the page shows it."""
+    return [
+        " ".join(_INLINE.sub(lambda m: m.group(1) or "", m.group(1)).split())
+        for m in _LIST_ITEM.finditer(markdown)
+    ]
+
+
+def with_item_breaks(text: str, items: list[str]) -> str:
+    """The section's text with a line break before each list item, so that a snippet never
+    glues one item to the next ("… van je baas Je op je gemak …")."""
+    position = 0
+    for item in items:
+        found = text.find(" " + item, position) if len(item) > 2 else -1
+        if found >= 0:
+            text = text[:found] + ITEM_BREAK + text[found + 1 :]
+            position = found + len(item)
+    return text
+
+
+def _section_row(section_model, chapter, position: int, section: dict, title_stems: str, items):
     heading = section["title"] if section["id"] else ""
     return section_model(
         chapter=chapter,
@@ -58,7 +83,7 @@ def _section_row(section_model, chapter, position: int, section: dict, title_ste
         position=position,
         title=chapter.title,
         heading=heading,
-        body=section["text"],
+        body=with_item_breaks(section["text"], items),
         title_stems=title_stems,
         heading_stems=stemmed(heading),
         body_stems=stemmed(section["text"]),

@@ -10,8 +10,9 @@ from django.utils.safestring import SafeString
 
 from handreiking.search.analysis import Unit, plan
 from handreiking.search.backends import get_backend
+from handreiking.search.contact import Ask, who_to_ask
 from handreiking.search.misses import record_miss
-from handreiking.search.ranking import rank
+from handreiking.search.ranking import partial, rank
 from handreiking.search.retrieval import CANDIDATES, Candidate, fetch, section, with_text
 from handreiking.search.snapshot import Snapshot, current
 from handreiking.search.text import Marks, clean_query, highlight, snippet, words
@@ -41,7 +42,14 @@ class SearchOutcome:
     searched_suggestion: bool = False
     # True when more sections answer than the results show.
     more: bool = False
+    # True when no section answers the whole question and these match only part of it.
+    partial: bool = False
     terms: list[Unit] = field(default_factory=list)
+
+    @property
+    def ask(self) -> Ask:
+        """Who a reader can ask when the handreiking has no answer."""
+        return who_to_ask()
 
     @property
     def count(self) -> int:
@@ -55,8 +63,8 @@ def search(raw_query: str, *, record: bool = False) -> SearchOutcome:
     outcome = SearchOutcome(query=query, results=[])
     if query:
         find(outcome, current())
-    if record and query and not outcome.results:
-        record_miss(query)
+    if record and query and (outcome.partial or not outcome.results):
+        record_miss(query)  # also a partial answer: the editors may add a synonym for it
     return outcome
 
 
@@ -73,6 +81,9 @@ def find(outcome: SearchOutcome, loaded: Snapshot) -> None:
             outcome.suggestion = suggestion(outcome.query, planned.units)
             if not ranked:
                 ranked, outcome.searched_suggestion = better, True
+    if not ranked and not loaded.thesaurus.pin_for(outcome.query):
+        ranked = partial(planned.typed, candidates)
+        outcome.partial = bool(ranked)
     shown = pinned(loaded.thesaurus.pin_for(outcome.query), [r.section for r in ranked])
     shown = per_chapter(shown)
     outcome.more = len(shown) > MAX_RESULTS

@@ -14,10 +14,14 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 MAX_QUERY_LENGTH = 200
+ITEM_BREAK = "\n"  # between list items in a section's stored text (see `index`)
+MIN_WORD_LENGTH = 2  # one letter ("x", "v" of "v/d", "I") is no word to search, nor to index
 MAX_WORD_LENGTH = 60
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _PLURAL_APOSTROPHE = re.compile(r"['’]s$")
+# A sentence (up to and with its end mark and the spaces after it) or a list item.
+_PIECE = re.compile(r"[^\n]+?(?:[.!?:](?=\s)|$)\s*|\n", re.M)
 
 # PostgreSQL's Dutch stop words (snowball dutch.stop), plus the words a question is made of
 # ("mag ik als ambtenaar ...", "wat als mijn ...") and a few English ones: none says what a
@@ -64,11 +68,13 @@ def fold_text(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The folded words of a text. "collega's" is "collega"; digits and signs are no words."""
+    """The folded words of a text: the one tokeniser of the index, the vocabulary, the editors'
+    synonyms and the query. "collega's" is "collega"; digits, signs and single letters are no
+    words."""
     found = []
     for token in _WORD.findall(text or ""):
         word = fold(_PLURAL_APOSTROPHE.sub("", token))
-        if word and len(word) <= MAX_WORD_LENGTH:
+        if MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH:
             found.append(word)
     return found
 
@@ -113,6 +119,12 @@ def _guarded(stemmer, word: str) -> str:
 def stem(word: str) -> str:
     """The stem both databases index (of a folded word)."""
     return _guarded(_stemmers()[0], word)
+
+
+@lru_cache(maxsize=100_000)
+def older_stem(word: str) -> str:
+    """The stem under the older (Porter) stemmer, where installed."""
+    return _guarded(_stemmers()[1], word)
 
 
 @lru_cache(maxsize=100_000)
@@ -175,18 +187,42 @@ class Marks:
 
 
 def snippet(text: str, marks: Marks, width: int = 220) -> str:
-    """About `width` characters of text around the first match, cut at word boundaries."""
-    if len(text) <= width:
-        return text
+    """About `width` characters of text around the first match. It starts where a sentence or
+    a list item starts, shows list items apart (" · "), and ends at a word boundary."""
+    pieces = _pieces(text)
     first = next(marks.spans(text), None)
-    start = max(0, (first[0] if first else 0) - width // 3)
-    if start:
-        start = text.find(" ", start) + 1 or start
-    end = min(len(text), start + width)
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
-    before, after = ("… " if start else ""), (" …" if end < len(text) else "")
-    return before + text[start:end].strip() + after
+    at = first[0] if first else 0
+    index = max((i for i, (start, _p) in enumerate(pieces) if start <= at), default=0)
+    if at - pieces[index][0] > width // 2:  # a long sentence: start nearer the match
+        begin = text.find(" ", at - width // 3) + 1
+        pieces[index] = (begin, text[begin : pieces[index][0] + len(pieces[index][1])])
+    shown, length = [], 0
+    for start, piece in pieces[index:]:
+        if length + len(piece) > width:
+            cut = piece.rfind(" ", 0, max(0, width - length))
+            if cut > 0:
+                shown.append((start, piece[:cut].rstrip(" ,;:") + " …"))
+            elif not shown:
+                shown.append((start, piece[:width] + " …"))
+            break
+        shown.append((start, piece))
+        length += len(piece) + 3
+    before = "… " if pieces[index][0] > 0 else ""
+    out = before
+    for number, (start, piece) in enumerate(shown):
+        if number:
+            out += " · " if text[start - 1 : start] == ITEM_BREAK else " "
+        out += piece
+    return out
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """The sentences and list items of a text, with where each starts."""
+    pieces = []
+    for match in _PIECE.finditer(text):
+        if match.group().strip():
+            pieces.append((match.start(), match.group().strip()))
+    return pieces or [(0, text)]
 
 
 def highlight(text: str, marks: Marks) -> SafeString:

@@ -7,9 +7,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from handreiking.models.search import split_terms
-from handreiking.search.text import STOP_WORDS, stem, variant_stems, words
+from handreiking.search.text import STOP_WORDS, older_stem, stem, variant_stems, words
 
 Phrase = tuple[str, ...]
+
+
+def own_stems(word: str) -> set[str]:
+    """The stems of a word itself under either stemmer, without the variants that drop a last
+    letter: a synonym is a whole word, never the beginning of another."""
+    return {stem(word), older_stem(word)}
 
 
 def query_key(text: str) -> str:
@@ -39,9 +45,11 @@ class Thesaurus:
             thesaurus.groups.append(group)
             for phrase in group:
                 if len(phrase) == 1:
+                    # Filed under its own stems only, looked up under every variant of the
+                    # reader's word: "tweets" finds "tweet", but "twee" never does.
                     thesaurus.terms[phrase[0]] = 0
-                    for variant in variant_stems(phrase[0]):
-                        by_word[variant].add(number)
+                    for own in own_stems(phrase[0]):
+                        by_word[own].add(number)
                 else:
                     by_phrase[tuple(stem(w) for w in phrase)].add(number)
                     thesaurus.longest = max(thesaurus.longest, len(phrase))
