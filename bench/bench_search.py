@@ -193,6 +193,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--reuse", action="store_true", help="keep the databases between runs")
     parser.add_argument("--quality", action="store_true", help="measure relevance, not speed")
+    parser.add_argument("--only", choices=["sqlite", "postgres"], help="one database")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker and args.quality:
@@ -215,6 +216,8 @@ def main() -> None:
                 f"sqlite:///{tmp}/quality.sqlite3",
                 f"postgres://postgres@127.0.0.1:5432/{pg_db}",
             ):
+                if args.only and not url.startswith(args.only):
+                    continue
                 subprocess.run([sys.executable, __file__, "--quality", "--worker", url], check=True)  # noqa: S603
         return
     kept = Path(tempfile.gettempdir()) / "handreiking-bench-search"
