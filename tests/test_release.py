@@ -118,8 +118,13 @@ def test_a_second_submission_from_the_same_computer_is_told_it_was_not_kept(clie
     assert "niet bewaard" in second.decode() and "één per computer" in second.decode()
     assert list(HeldReflection.objects.values_list("text", flat=True)) == ["Wachtend 1"]
     close_period()
-    # A new period: the same computer may share again.
+    # A new period: the same computer may share again, and it is held in the new period, also
+    # by a process that last held one in the old period.
     assert "anoniem bewaard" in submit(client, 3, address="10.3.3.3").decode()
+    assert (
+        HeldReflection.objects.get(text="Wachtend 3").period
+        == ReleasePeriod.objects.current().number
+    )
 
 
 def test_behind_trusted_proxies_sources_are_told_apart_by_the_vouched_address(client, settings):

@@ -49,7 +49,9 @@ def play(submit: Callable[[str, int], float]) -> float:
     random.Random(7).shuffle(kinds)
     timings = [(submit("ja" if kept else "nee", 1000 + n), kept) for n, kept in enumerate(kinds)]
     half = len(timings) // 2
-    return best_threshold_accuracy(timings[:half], timings[half:])
+    accuracy = best_threshold_accuracy(timings[:half], timings[half:])
+    print(f"stopwatch right {accuracy:.1%} (pytest -s shows it)")
+    return accuracy
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

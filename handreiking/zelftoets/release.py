@@ -57,14 +57,18 @@ class Released(NamedTuple):
     released: int
 
 
-# One statement, committed on its own: the mark goes in unless this source, or this form, already
-# has one in this period, and only then the reflection; `again` (read from the statement's
-# snapshot, so never the mark it adds itself) says whether this form was kept before.
+# One statement, committed on its own: the mark goes in if the period is still the current one
+# and unless this source, or this form, already has one in it, and only then the reflection;
+# `again` (read from the statement's snapshot, so never the mark it adds itself) says whether
+# this form was kept before.
 # gen_random_uuid() draws the id from the server's strong random source.
 _COLUMNS = "colleagues, manager, newspaper, topic, text, had_personal_data"
 _HOLD_SQL = f"""
-WITH mark AS (
-    INSERT INTO {{mark}} (period, tag, form) VALUES (%(period)s, %(tag)s, %(form)s)
+WITH current AS (
+    SELECT max(number) AS number FROM {{period}}
+), mark AS (
+    INSERT INTO {{mark}} (period, tag, form)
+    SELECT %(period)s, %(tag)s, %(form)s FROM current WHERE current.number = %(period)s
     ON CONFLICT DO NOTHING
     RETURNING period
 ), kept AS (
@@ -77,7 +81,8 @@ WITH mark AS (
 SELECT (SELECT count(*) FROM kept),
        EXISTS (SELECT 1 FROM {{mark}} WHERE period = %(period)s AND form = %(form)s
                AND form <> ''),
-       (SELECT token FROM {{version}} WHERE id = {SINGLETON:d})
+       (SELECT token FROM {{version}} WHERE id = {SINGLETON:d}),
+       (SELECT number FROM current)
 """  # noqa: S608 (table and column names from the models; every value is a parameter)
 
 _MARK_SQL = "INSERT INTO {mark} (period, tag, form) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING"
@@ -90,24 +95,50 @@ def _tables() -> dict[str, str]:
         "held": quote(HeldReflection._meta.db_table),
         "mark": quote(SourceMark._meta.db_table),
         "version": quote(ContentVersion._meta.db_table),
+        "period": quote(ReleasePeriod._meta.db_table),
+    }
+
+
+class _LastPeriod:
+    """The period this process last held a submission in. It changes once per period (only
+    `release_due` starts one), so the hold statement checks it instead of reading it first: one
+    round trip per submission, and a second one only in the first submission of a period."""
+
+    number: int | None = None
+
+
+_last_period = _LastPeriod()
+
+
+def _parameters(*, answers: dict, source: str, form: str, now: datetime, period: int) -> dict:
+    return {name: answers[name] for name in HeldReflection.ANSWER_FIELDS} | {
+        "period": period,
+        "tag": sources.source_tag(source, period=period),
+        "form": sources.keyed_digest(form, purpose=f"form:{period}") if form else "",
+        "held_since": week_start(timezone.localdate(now)),
     }
 
 
 def hold(*, answers: dict, source: str, form: str, now: datetime) -> Held:
     """Keep one submission in the current period, unless its source already has one there, or
     this form (`form`: the token of one page view, "" when unknown) was kept already."""
-    period = periods.current(now=now).number
-    parameters = {name: answers[name] for name in HeldReflection.ANSWER_FIELDS} | {
-        "period": period,
-        "tag": sources.source_tag(source, period=period),
-        "form": sources.keyed_digest(form, purpose=f"form:{period}") if form else "",
-        "held_since": week_start(timezone.localdate(now)),
-    }
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(_HOLD_SQL.format(**_tables()), parameters)
-            kept, again, version = cursor.fetchone()
-        return Held(bool(kept), bool(again), version or "")
+        for _attempt in range(3):
+            period = _last_period.number or periods.current(now=now).number
+            parameters = _parameters(
+                answers=answers, source=source, form=form, now=now, period=period
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(_HOLD_SQL.format(**_tables()), parameters)
+                kept, again, version, current = cursor.fetchone()
+            if current == period:
+                _last_period.number = period
+                return Held(bool(kept), bool(again), version or "")
+            # A new period began (or, in tests, the periods were emptied): nothing was held.
+            _last_period.number = current
+        raise RuntimeError("the current release period kept changing")
+    period = periods.current(now=now).number
+    parameters = _parameters(answers=answers, source=source, form=form, now=now, period=period)
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute(_AGAIN_SQL.format(**_tables()), [period, parameters["form"]])

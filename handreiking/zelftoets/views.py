@@ -43,6 +43,11 @@ def zelftoets(request: HttpRequest) -> HttpResponse:
     outcome, version, wait = _keep(request, form, answers)
     if outcome is Outcome.KEPT:
         timing.record_kept(work_started=work_started)
+    else:
+        # Every other answer leaves after a kept one's work time: neither a stopwatch nor a
+        # log tells ja from nee, or a kept submission from a refused one. The page comes after
+        # this, as it does for a kept one.
+        timing.wait(work_started=work_started)
     variant = (
         *answers.values(),
         data["topic"],
@@ -51,10 +56,8 @@ def zelftoets(request: HttpRequest) -> HttpResponse:
         bool(data["text"]),
         wait,
     )
+    # Same status and size for every answer, too (padding.py).
     page = _advice_page(request, version, variant)
-    # Every answer leaves after the same kind of wait, with the same status and size: neither
-    # a stopwatch nor a log tells ja from nee, or a kept submission from a refused one.
-    timing.wait(work_started=work_started)
     response = HttpResponse(page)
     response["Cache-Control"] = "no-store"
     return response
