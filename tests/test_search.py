@@ -19,7 +19,7 @@ from handreiking.models import (
     SearchTerm,
     Synonym,
 )
-from handreiking.search.snapshot import current
+from handreiking.search.snapshot import current, forget
 from tests.factories import ChapterFactory, clear_chapters, publish, publish_change, save_draft
 from tests.search_queries import NO_ANSWER, PUBLISHED_WORDS, QUERIES
 
@@ -47,11 +47,14 @@ CHAPTERS = {
 
 
 @pytest.fixture(autouse=True)
-def chapters(request, db) -> dict[int, Chapter]:
-    """Chapters 1 to 3 of these tests, and no others (not the seed's), without synonyms; tests
-    about the seed text (fixture `seed_text`) keep the seed chapters and synonyms instead."""
+def chapters(request, db, settings) -> dict[int, Chapter]:
+    """Chapters 1 to 3 of these tests, and no others (not the seed's), without synonyms (also
+    not the built-in glossary); tests about the seed text (fixture `seed_text`) keep the seed
+    chapters, the seed synonyms and the glossary instead."""
+    forget()
     if "seed_text" in request.fixturenames:
         return {}
+    settings.SEARCH_GLOSSARY = False
     clear_chapters()
     Synonym.objects.all().delete()  # the starting set of migration 0009: tests choose their own
     BestAnswer.objects.all().delete()

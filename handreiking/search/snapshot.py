@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db.models import Count
 
 from handreiking.models import BestAnswer, Chapter, ContentVersion, SearchTerm, Synonym
+from handreiking.search.glossary import groups
 from handreiking.search.thesaurus import Thesaurus
 from handreiking.search.vocabulary import Vocabulary
 
@@ -45,7 +46,8 @@ def load(version: str = "") -> Snapshot:
     pins = BestAnswer.objects.filter(chapter__is_published=True).values_list(
         "query", "chapter_id", "anchor"
     )
-    thesaurus = Thesaurus.build(list(Synonym.objects.values_list("terms", flat=True)), list(pins))
+    editors = list(Synonym.objects.values_list("terms", flat=True))
+    thesaurus = Thesaurus.build([*groups(), *editors], list(pins))
     return Snapshot(vocabulary=vocabulary, thesaurus=thesaurus)
 
 
