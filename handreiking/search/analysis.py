@@ -183,7 +183,7 @@ def split(word: str, snapshot: Snapshot) -> list[Unit]:
         return [weigh(expand((p,), snapshot).scaled(PARTIAL), snapshot) for p in modifier]
     pairs = general_cover(word, snapshot)
     return [
-        weigh(expand((part,), snapshot).scaled(PARTIAL), snapshot)
+        weigh(expand((part,), snapshot).scaled(SPLIT), snapshot)
         if known
         else unknown(part, snapshot)
         for part, known in pairs
