@@ -106,14 +106,16 @@ def resolve(phrase: Phrase, snapshot: Snapshot) -> list[Unit]:
     word = phrase[0]
     if parts := split(word, snapshot):
         return parts
-    # A usual Dutch or English word is no typo ("weken" is not "werken"): it stays unknown.
-    if is_usual(word):
-        return [unknown(word, snapshot)]
-    if corrected := snapshot.vocabulary.closest(word, snapshot.thesaurus.terms):
+    # A usual Dutch or English word is no typo ("weken" is not "werken"). A typo of a word of
+    # the text comes before a compound with a general word ("draagvalk" is "draagvlak").
+    corrected = (
+        "" if is_usual(word) else snapshot.vocabulary.closest(word, snapshot.thesaurus.terms)
+    )
+    if corrected:
         unit = expand((corrected,), snapshot).scaled(CORRECTED)
         unit.label, unit.corrected = word, corrected
         return [weigh(unit, snapshot)]
-    return [unknown(word, snapshot)]
+    return general_split(word, snapshot) or [unknown(word, snapshot)]
 
 
 def expand(phrase: Phrase, snapshot: Snapshot) -> Unit:
@@ -168,8 +170,7 @@ def unknown(word: str, snapshot: Snapshot) -> Unit:
 def split(word: str, snapshot: Snapshot) -> list[Unit]:
     """A compound as units of its parts: a verb after its particle ("nadenken"), a noun made
     from a known word ("ambassadeurschap"), all parts in the text, a generic last part
-    ("krantentest") after a first part that is, or one part in the text and the other a usual
-    Dutch word ("gedragsnormen")."""
+    ("krantentest") after a first part that is."""
     if base := particle_verb(word, snapshot) or derived_from(word, snapshot):
         return [weigh(expand((base,), snapshot).scaled(SPLIT), snapshot)]
     parts = cover(word, snapshot)
@@ -181,10 +182,14 @@ def split(word: str, snapshot: Snapshot) -> list[Unit]:
         return units
     if modifier := generic_head(word, snapshot):
         return [weigh(expand((p,), snapshot).scaled(PARTIAL), snapshot) for p in modifier]
-    pairs = general_cover(word, snapshot)
+    return []
+
+
+def general_split(word: str, snapshot: Snapshot) -> list[Unit]:
+    """A compound of a part the text knows and a usual Dutch word ("gedragsnormen")."""
     return [
         weigh(expand((part,), snapshot).scaled(SPLIT), snapshot)
         if known
         else unknown(part, snapshot)
-        for part, known in pairs
+        for part, known in general_cover(word, snapshot)
     ]
