@@ -7,8 +7,12 @@
 - `index`: the search documents and words of a chapter, rewritten by the chapter write path.
 - `vocabulary`, `thesaurus`, `snapshot`: the published words and the editors' synonyms and best
   answers, in memory per content version.
-- `analysis`: a query as units of meaning (forms, synonyms, compounds, parts, spelling).
-- `ranking`: which candidates answer, best first; shared, so both databases agree.
+- `glossary`: built-in synonym groups written from the handreiking's own words.
+- `lexicon`: general Dutch and English word frequencies (wordfreq): how ordinary a word is.
+- `analysis`: a query as units of meaning (forms, synonyms, compounds, parts, spelling), with
+  `compounds` splitting words against the text and against general Dutch.
+- `ranking`: which candidates answer, best first, and a second pass for part of a question;
+  shared, so both databases agree. `contact`: who to ask when nothing answers.
 - `query`: the steps of one search; `misses`: weekly counts of what readers could not find.
 """
 
