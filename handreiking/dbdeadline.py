@@ -41,7 +41,18 @@ STALLED_DEADLINE_SECONDS = 0.5
 class _Armed:
     deadline: float
     database: BaseDatabaseWrapper
-    cut: bool = False
+    # The connection this request last had cut: a connection it made after that (by the time
+    # it is past its deadline it should make none, but a stalled server must not hang it if it
+    # does) is cut as well.
+    cut_connection: object | None = None
+
+    @property
+    def cut(self) -> bool:
+        return self.cut_connection is not None
+
+    def due(self, now: float) -> bool:
+        current = self.database.connection
+        return self.deadline <= now and current is not None and current is not self.cut_connection
 
 
 class Watchdog:
@@ -98,7 +109,7 @@ class Watchdog:
                     self._armed.pop(ident, None)
                 else:
                     self._armed[ident] = before
-                    before.cut = before.cut or armed.cut
+                    before.cut_connection = before.cut_connection or armed.cut_connection
             if armed.cut and before is None:
                 database.close()
 
@@ -118,23 +129,20 @@ class Watchdog:
             time.sleep(TICK_SECONDS)
             now = time.monotonic()
             with self._lock:
-                # A cut entry stays until its request ends: the request may not connect again.
-                late = [
-                    armed
-                    for armed in self._armed.values()
-                    if armed.deadline <= now and not armed.cut
-                ]
+                # A cut entry stays until its request ends, which closes the connection.
+                late = [armed for armed in self._armed.values() if armed.due(now)]
+                connections_to_cut = []
                 for armed in late:
-                    armed.cut = True
+                    armed.cut_connection = armed.database.connection
+                    connections_to_cut.append(armed.cut_connection)
                 if late:
                     self._last_cut = now
-            for armed in late:
-                cut(armed.database)
+            for raw in connections_to_cut:
+                cut(raw)
 
 
-def cut(database: BaseDatabaseWrapper) -> None:
-    """End this database connection's socket, whatever thread is waiting on it."""
-    raw = database.connection
+def cut(raw) -> None:
+    """End this psycopg connection's socket, whatever thread is waiting on it."""
     try:
         descriptor = raw.pgconn.socket if raw is not None else -1
     except Exception:  # closed meanwhile: nothing is waiting on it

@@ -2,6 +2,7 @@
 (handreiking/database): what cuts a stalled wait, what a request may still do afterwards, and
 how the process finds out that the server is back."""
 
+import contextlib
 import socket
 import threading
 import time
@@ -75,11 +76,34 @@ def test_a_nested_deadline_never_extends_the_outer_one(watchdog):
         assert watchdog.remaining() <= 1
 
 
+def test_a_connection_made_after_the_cut_is_cut_too(watchdog):
+    """However a request comes to connect again past its deadline, a stalled server must not
+    hold it: the new connection is cut at the next look."""
+    first, first_server = socket.socketpair()
+    second, second_server = socket.socketpair()
+    database = FakeDatabase(first)
+    started = time.monotonic()
+    with watchdog.deadline(0.2, database=database):
+        assert first.recv(1) == b""
+        database.connection = FakeServerConnection(second)
+        assert second.recv(1) == b""
+    assert time.monotonic() - started < 2
+    for sock in (first, first_server, second, second_server):
+        sock.close()
+
+
+def test_a_request_past_its_deadline_does_not_connect(backend):
+    wrapper, asked, watchdog = backend
+    with watchdog.deadline(0.01, database=FakeDatabase(None)):
+        time.sleep(0.05)
+        with pytest.raises(postgresql.Database.OperationalError):
+            wrapper.get_new_connection({"connect_timeout": 3})
+    assert asked == []
+
+
 def test_cutting_a_closed_connection_does_nothing():
-    dbdeadline.cut(FakeDatabase(None))
-    closed = FakeDatabase(None)
-    closed.connection = type("Gone", (), {"pgconn": property(lambda self: 1 / 0)})()
-    dbdeadline.cut(closed)
+    dbdeadline.cut(None)
+    dbdeadline.cut(type("Gone", (), {"pgconn": property(lambda self: 1 / 0)})())
 
 
 def test_sqlite_has_no_deadline(watchdog):
@@ -88,6 +112,23 @@ def test_sqlite_has_no_deadline(watchdog):
     with watchdog.deadline(0.01):
         time.sleep(0.05)
     assert watchdog.remaining() is None
+
+
+class FakeConnection:
+    """A new connection: its statements are answered, or (`stalls`) cut at the deadline."""
+
+    def __init__(self):
+        self.statements: list[str] = []
+        self.stalls = False
+
+    @contextlib.contextmanager
+    def cursor(self):
+        yield self
+
+    def execute(self, sql: str) -> None:
+        if self.stalls:
+            raise postgresql.Database.OperationalError("server closed the connection")
+        self.statements.append(sql)
 
 
 @pytest.fixture
@@ -100,9 +141,10 @@ def backend(monkeypatch, watchdog):
         asked.append(conn_params)
         if conn_params.get("host") == "stalled":
             raise postgresql.Database.OperationalError("timeout expired")
-        return object()
+        return FakeConnection()
 
     monkeypatch.setattr(postgresql.DatabaseWrapper, "get_new_connection", fake_connect)
+    monkeypatch.setattr(postgresql.DatabaseWrapper, "init_connection_state", lambda self: None)
     monkeypatch.setattr("handreiking.database.base.watchdog", watchdog)
     wrapper = DatabaseWrapper({**connection.settings_dict, "OPTIONS": {}}, alias="test")
     return wrapper, asked, watchdog
@@ -131,10 +173,27 @@ def test_after_a_stall_one_thread_probes_and_the_others_are_answered_at_once(bac
             wrapper.get_new_connection({"connect_timeout": 3})
     finally:
         watchdog.probe.release()
-    # This thread probes, with libpq's shortest wait, and finds the server back.
-    wrapper.get_new_connection({"connect_timeout": 3})
+    # This thread probes, with libpq's shortest wait, and connects: not enough to count the
+    # server as back, which a first answered statement shows.
+    wrapper.connection = wrapper.get_new_connection({"connect_timeout": 3})
     assert asked[-1]["connect_timeout"] == 2
+    assert watchdog.stalled()
+    wrapper.init_connection_state()
+    assert wrapper.connection.statements == ["SELECT 1"]
     assert not watchdog.stalled()
+
+
+def test_a_probe_that_connects_to_a_stalled_server_leaves_it_counted_as_stalled(backend):
+    """A stalled server's postmaster may still hand out a backend, which then stops: the
+    requests after this one must keep their short deadlines."""
+    wrapper, _asked, watchdog = backend
+    watchdog.failed_to_connect()
+    wrapper.connection = wrapper.get_new_connection({"connect_timeout": 3})
+    wrapper.connection.stalls = True
+    with pytest.raises(postgresql.Database.OperationalError):
+        wrapper.init_connection_state()
+    assert watchdog.stalled()
+    assert watchdog.deadline_for(2.5) == dbdeadline.STALLED_DEADLINE_SECONDS
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

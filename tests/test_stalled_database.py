@@ -3,6 +3,7 @@ open) under load, played on PostgreSQL by stopping the backends of the test data
 page and every zelftoets is answered within 5 s, /healthz says so through the connections that
 requests use, and the instance serves again within 5 s of the server."""
 
+import contextlib
 import os
 import re
 import signal
@@ -12,6 +13,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+import psycopg
 import pytest
 from django.db import connection
 
@@ -34,13 +36,53 @@ def request(url: str, data: bytes | None = None, headers: dict | None = None):
     return status, time.monotonic() - started, body
 
 
-def backends_of_this_database() -> list[int]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-            " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
-        )
-        return [row[0] for row in cursor.fetchall()]
+class Stall:
+    """Stops every backend of the test database, those open and those that start while it
+    lasts (a stalled host's postmaster may still hand out new ones, which then stop too), and
+    lets them go on at the end. It watches from the `postgres` database, so it never stops
+    itself or the test's own connection."""
+
+    def __init__(self):
+        db = connection.settings_dict
+        self.name = db["NAME"]
+        self.dsn = f"postgresql://{db['USER']}@{db['HOST']}:{db['PORT']}/postgres"
+        self.own = connection.cursor().connection.info.backend_pid
+        self.stopped: set[int] = set()
+        self.done = threading.Event()
+
+    def backends(self, watcher) -> set[int]:
+        rows = watcher.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND backend_type = "
+            "'client backend' AND pid <> %s",
+            [self.name, self.own],
+        ).fetchall()
+        return {pid for (pid,) in rows}
+
+    def __enter__(self) -> "Stall":
+        self.watcher = psycopg.connect(self.dsn, autocommit=True)
+        self.stop(self.backends(self.watcher))
+        assert self.stopped
+        self.thread = threading.Thread(target=self.keep_stopping, daemon=True)
+        self.thread.start()
+        return self
+
+    def stop(self, pids: set[int]) -> None:
+        for pid in pids - self.stopped:
+            os.kill(pid, signal.SIGSTOP)
+            self.stopped.add(pid)
+
+    def keep_stopping(self) -> None:
+        with psycopg.connect(self.dsn, autocommit=True) as watcher:
+            while not self.done.wait(0.02):
+                self.stop(self.backends(watcher))
+
+    def __exit__(self, *exc) -> None:
+        self.done.set()
+        self.thread.join(timeout=10)
+        for pid in self.stopped:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
+        self.watcher.close()
 
 
 def test_stopped_backends_give_dutch_503s_within_5_seconds_and_the_instance_recovers():
@@ -76,20 +118,16 @@ def test_stopped_backends_give_dutch_503s_within_5_seconds_and_the_instance_reco
         # Every worker thread holds a connection, as under load.
         calls = [lambda: request(base + chapter)] * 8 + [lambda: request(base + "/healthz")] * 4
         assert all(status == 200 for status, _s, _b in load(calls))
-        stopped = backends_of_this_database()
-        assert stopped
-        for pid in stopped:
-            os.kill(pid, signal.SIGSTOP)
-        try:
+        with Stall() as stall:
             calls = (
                 [lambda: request(base + chapter)] * 6
                 + [lambda: request(base + "/healthz")] * 2
                 + [lambda n=n: submit(n) for n in range(1, 5)]
             )
-            results = load(calls)
-        finally:
-            for pid in stopped:
-                os.kill(pid, signal.SIGCONT)
+            # Two waves: the second finds the instance already knowing that the server stalled,
+            # while new connections still find a backend that then stops.
+            results = load(calls) + load(calls)
+        assert len(stall.stopped) > 0
         for status, seconds, body in results:
             assert seconds < 5, f"{status} after {seconds:.1f} s"
             # A fresh connection may find a fresh backend; a kept one is cut and answered 503.

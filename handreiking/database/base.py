@@ -16,6 +16,11 @@ LEAST_TIME_LEFT_SECONDS = 1
 
 class DatabaseWrapper(base.DatabaseWrapper):
     def get_new_connection(self, conn_params):
+        remaining = watchdog.remaining()
+        if remaining is not None and remaining <= 0:
+            # Its connection was cut (or is about to be): this request is answered 503 now, and
+            # a connection it made would only find the stalled server again.
+            raise self.Database.OperationalError("this request is past its database deadline")
         stalled = watchdog.stalled()
         # The server stalled a moment ago: one thread finds out whether it is back, the others
         # do not wait for a connection that would most likely hang too.
@@ -35,8 +40,21 @@ class DatabaseWrapper(base.DatabaseWrapper):
         finally:
             if stalled:
                 watchdog.probe.release()
-        watchdog.connected()
+        # A stalled server may still accept a connection (its postmaster runs; the new backend
+        # stops later): only an answered statement shows it is back (`init_connection_state`).
+        self._unproven = stalled
+        if not stalled:
+            watchdog.connected()
         return connection
+
+    def init_connection_state(self):
+        super().init_connection_state()
+        if getattr(self, "_unproven", False):
+            self._unproven = False
+            # On the connection Django now holds, so the request's deadline can cut this too.
+            with self.connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+            watchdog.connected()
 
     def _connect(self, conn_params):
         remaining = watchdog.remaining()
