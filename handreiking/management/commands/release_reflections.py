@@ -4,44 +4,30 @@ Run it from a timer, for example every hour (docs/deployment.md has a systemd un
 between two period ends does nothing. `--close-period` ends the current period now, as if its
 moment had come (for operators and tests). `--every SECONDS` keeps it running (`make run`)."""
 
-import time
-
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from handreiking.management.repeating import RepeatingCommand
 from handreiking.zelftoets import periods, release
 
 
-class Command(BaseCommand):
+class Command(RepeatingCommand):
     help = (
         "Geeft de reflecties vrij van elke periode die voorbij is, als die periode er genoeg "
         "heeft van verschillende computers."
     )
 
     def add_arguments(self, parser):
+        super().add_arguments(parser)
         parser.add_argument(
             "--close-period",
             action="store_true",
             help="Beëindig de huidige periode nu, alsof het moment van vrijgeven is gekomen.",
         )
-        parser.add_argument(
-            "--every",
-            type=int,
-            default=0,
-            metavar="SECONDEN",
-            help="Blijf draaien en kijk elke zoveel seconden (0: één keer).",
-        )
 
-    def handle(self, *args, close_period: bool, every: int, **options):
-        while True:
-            self._run(close_period=close_period)
-            if every <= 0:
-                return
-            close_period = False
-            time.sleep(every)
-
-    def _run(self, *, close_period: bool) -> None:
+    def run_once(self, *, first: bool, repeating: bool, close_period: bool, **options) -> None:
+        # --close-period ends the period that runs when the command starts, not every one.
+        close_period = close_period and first
         now = timezone.now()
         result = release.release_due(now=now, close_period=close_period)
         if result.closed is None:
