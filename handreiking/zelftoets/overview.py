@@ -235,4 +235,7 @@ def _breakdown(reflections, total: int, latest: date) -> dict:
         "first_week": chart.weeks[0].label,
         "questions": questions,
         "topics": topics,
+        "topics_caption": (
+            f"Onderwerp van de reflecties; het percentage is het deel van alle {total}"
+        ),
     }
