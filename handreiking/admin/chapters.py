@@ -95,7 +95,7 @@ class ChapterAdmin(
         return fieldsets
 
     class Media:
-        js = ["js/editor.js", "js/readability.js", "js/links.js"]
+        js = ["js/editor.js", "js/live-report.js", "js/readability.js", "js/links.js"]
         css = {"all": ["css/readability.css"]}
 
     @admin.display(description=_("status"))
