@@ -95,7 +95,13 @@ class ChapterAdmin(
         return fieldsets
 
     class Media:
-        js = ["js/editor.js", "js/live-report.js", "js/readability.js", "js/links.js"]
+        js = [
+            "js/editor-keys.js",
+            "js/editor.js",
+            "js/live-report.js",
+            "js/readability.js",
+            "js/links.js",
+        ]
         css = {"all": ["css/readability.css"]}
 
     @admin.display(description=_("status"))

@@ -117,3 +117,39 @@ def test_pasting_an_image_file_explains_the_image_library(page, login):
     page.locator(".editor-image-notice").wait_for()
     assert "bij Afbeeldingen" in page.inner_text(".editor-image-notice")
     assert page.input_value("#id_body") == before
+
+
+def test_the_text_box_is_no_keyboard_trap_and_still_indents(page, login):
+    """WCAG 2.1.2: Tab moves on from the chapter text to the next field and Shift+Tab back, as
+    everywhere; indenting is on Ctrl+] and Ctrl+[, which the hint under the box names."""
+    login(UserFactory(groups=["Redacteuren"]))
+    chapter = ChapterFactory(body="Eerste regel.")
+    page.goto(f"/admin/handreiking/chapter/{chapter.pk}/change/")
+    body = page.locator("#id_body")
+    body.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Getypt.")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") != "id_body"
+    assert page.input_value("#id_body") == "Eerste regel. Getypt."
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.id") == "id_body"
+
+    page.keyboard.press("Control+]")
+    assert page.input_value("#id_body").startswith(("\t", "    "))
+    page.keyboard.press("Control+[")
+    assert page.input_value("#id_body") == "Eerste regel. Getypt."
+
+    hint = page.locator("#toetsen-id_body")
+    assert "Met Tab gaat u naar het volgende veld" in hint.inner_text()
+    assert "toetsen-id_body" in body.get_attribute("aria-describedby")
+
+    # From the text box, the keyboard alone reaches a save button.
+    body.focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "_save_draft":
+            break
+    assert page.evaluate("document.activeElement.name") == "_save_draft"
+    page.keyboard.press("Enter")
+    page.locator("text=Het concept is opgeslagen").wait_for()
