@@ -127,7 +127,11 @@ def test_publishing_a_major_change_needs_a_note(editor_client):
         url, {**form_data(chapter, body="Nieuw.", change_kind="major"), "_publish": "1"}
     )
     assert response.status_code == 200
-    assert "Schrijf bij een belangrijke wijziging een korte notitie" in response.content.decode()
+    page = response.content.decode()
+    assert "Schrijf bij een belangrijke wijziging een korte notitie" in page
+    # The title says so in Dutch (Django's own catalogue lacks the word: handreiking/locale).
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith("Fout: ") and "Error" not in title
     chapter.refresh_from_db()
     assert chapter.body != "Nieuw."
 

@@ -153,3 +153,22 @@ def test_the_text_box_is_no_keyboard_trap_and_still_indents(page, login):
     assert page.evaluate("document.activeElement.name") == "_save_draft"
     page.keyboard.press("Enter")
     page.locator("text=Het concept is opgeslagen").wait_for()
+    # Focus lands on the confirmation, which screen readers announce as a status.
+    focused = page.evaluate(
+        "[document.activeElement.className, document.activeElement.parentNode.getAttribute('role')]"
+    )
+    assert focused == ["messagelist", "status"]
+    assert "Het concept is opgeslagen" in page.evaluate("document.activeElement.innerText")
+
+
+def test_a_refused_save_puts_focus_on_the_error_note_with_a_dutch_title(page, login, settings):
+    settings.EDITING_REVIEW_REQUIRED = False
+    login(UserFactory(groups=["Redacteuren"]))
+    chapter = ChapterFactory(body="Eerste regel.")
+    page.goto(f"/admin/handreiking/chapter/{chapter.pk}/change/")
+    page.locator("#id_body").fill("Nieuwe tekst.")
+    page.check("input[name=change_kind][value=major]")
+    page.click("input[name=_publish]")
+    page.locator(".errornote").wait_for()
+    assert page.evaluate("document.activeElement.classList.contains('errornote')")
+    assert page.title().startswith("Fout: ")
