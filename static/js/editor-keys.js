@@ -3,7 +3,8 @@
    takes them for indenting, so a keyboard user who typed could never reach the buttons. Its
    listener sits on the text box; this one, on the document in the capture phase, runs first and
    keeps Tab from reaching it, without stopping the browser from moving focus. Indenting stays on
-   markdownx's other keys, Ctrl+] and Ctrl+[ (Cmd on a Mac), which a hint under the box names. */
+   markdownx's other keys, Ctrl+] and Ctrl+[ (Cmd on a Mac), which a hint under the box names.
+   The live preview gets a name and a tab stop. */
 (function () {
   "use strict";
 
@@ -20,6 +21,17 @@
     event.stopPropagation();
   }, true);
 
+  // The live preview scrolls on its own: a keyboard user needs a tab stop to scroll it, and a
+  // screen reader user a name for what it is.
+  function namePreviews() {
+    var previews = document.querySelectorAll(".markdownx-preview");
+    Array.prototype.forEach.call(previews, function (preview) {
+      preview.setAttribute("role", "region");
+      preview.setAttribute("aria-label", "Voorbeeld van de tekst");
+      preview.setAttribute("tabindex", "0");
+    });
+  }
+
   function addHints() {
     var editors = document.querySelectorAll("textarea.markdownx-editor");
     Array.prototype.forEach.call(editors, function (editor, index) {
@@ -35,9 +47,14 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", addHints);
-  } else {
+  function start() {
     addHints();
+    namePreviews();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();

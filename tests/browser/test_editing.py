@@ -172,3 +172,26 @@ def test_a_refused_save_puts_focus_on_the_error_note_with_a_dutch_title(page, lo
     page.locator(".errornote").wait_for()
     assert page.evaluate("document.activeElement.classList.contains('errornote')")
     assert page.title().startswith("Fout: ")
+
+
+def test_the_live_preview_has_a_name_and_one_tab_stop_and_the_text_its_size(page, login):
+    login(UserFactory(groups=["Redacteuren"]))
+    chapter = ChapterFactory(
+        body="Inleiding.\n\n## Eerste deel\n\nTekst.\n\n## Tweede deel\n\nMeer."
+    )
+    page.goto(f"/admin/handreiking/chapter/{chapter.pk}/change/")
+    preview = page.locator(".markdownx-preview")
+    preview.locator("h2#eerste-deel").wait_for()
+    assert preview.get_attribute("role") == "region"
+    assert preview.get_attribute("aria-label") == "Voorbeeld van de tekst"
+    assert preview.get_attribute("tabindex") == "0"
+    # No invisible tab stops inside it: the section links are for readers of the chapter.
+    focusable = preview.evaluate(
+        "p => [...p.querySelectorAll('a[href]')].filter(a => a.getClientRects().length).length"
+    )
+    assert focusable == 0
+    sizes = page.evaluate(
+        """() => ['#id_body', '.markdownx-preview p']
+            .map(s => getComputedStyle(document.querySelector(s)).fontSize)"""
+    )
+    assert sizes[0] == sizes[1]
