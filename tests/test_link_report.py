@@ -103,8 +103,12 @@ def test_the_change_page_lists_the_links_without_javascript(client_as, target, l
     assert "Landt op de kop „Tweede deel”." in html
     assert f'data-link-report-url="{url(target)}"' in html
     assert 'role="status" aria-live="polite" data-link-report-status' in html
-    # Nothing to warn about: the block stays closed.
+    # Nothing to warn about: the block stays closed; its heading stays a heading, outside the
+    # summary that opens it.
     assert "<details>" in html
+    summary = html.split("<summary>", 1)[1].split("</summary>", 1)[0]
+    assert "<h2" not in summary
+    assert html.index('<h2 id="wie-linkt-hierheen">') < html.index("<details>")
 
 
 def test_no_links_says_so(client_as, target):
