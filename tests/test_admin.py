@@ -295,3 +295,8 @@ def test_preview_without_a_draft_says_so(editor_client):
     body = editor_client.get(f"{CHANGELIST}{chapter.pk}/voorbeeld/").content.decode()
     assert "Er is geen concept." in body
     assert "Twijfel over je bijdrage?" in body
+
+
+def test_admin_screens_name_the_portals_icon_so_browsers_do_not_ask_for_favicon_ico(client):
+    page = client.get("/admin/login/").content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in page
