@@ -36,7 +36,7 @@ NOT_RENDERED = (
 COMPARED_FIELDS = (
     ("number", "Nummer"),
     ("title", "Titel"),
-    ("slug", "Adres (slug)"),
+    ("slug", "Webadres"),
     ("summary", "Samenvatting"),
     ("body", "Tekst"),
 )

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from handreiking.editorial import review
-from handreiking.models import ChangeNote, Chapter, Revision
+from handreiking.models import ChangeNote, Chapter, Revision, Synonym
 from tests.factories import ChapterFactory, UserFactory, publish_change
 
 pytestmark = pytest.mark.django_db
@@ -300,3 +300,12 @@ def test_preview_without_a_draft_says_so(editor_client):
 def test_admin_screens_name_the_portals_icon_so_browsers_do_not_ask_for_favicon_ico(client):
     page = client.get("/admin/login/").content.decode()
     assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in page
+
+
+def test_the_synonym_history_speaks_dutch(admin_client):
+    synonym = Synonym.objects.create(terms="baas, leidinggevende")
+    synonym.terms = "baas, leidinggevende, manager"
+    synonym.save()
+    page = admin_client.get(f"/admin/handreiking/synonym/{synonym.pk}/history/").content.decode()
+    assert "Aangemaakt" in page and "Gewijzigd" in page
+    assert "Created" not in page and "Changed by" not in page

@@ -469,7 +469,7 @@ def test_a_new_address_and_number_are_shown_to_the_reviewer_and_wait_for_approva
     assert (chapter.slug, chapter.number) == ("oud-adres", 150)  # readers see no change yet
     waiting = Revision.objects.get(chapter=chapter, state=S.SUBMITTED)
     page = people[bram].get(f"{CHANGELIST}{chapter.pk}/controle/{waiting.pk}/").content.decode()
-    assert "Adres (slug)" in page and "nieuw-adres" in page and "Nummer" in page
+    assert "Webadres" in page and "nieuw-adres" in page and "Nummer" in page
     review.approve(revision_id=waiting.pk, user=bram)
     chapter.refresh_from_db()
     assert (chapter.slug, chapter.number) == ("nieuw-adres", 151)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import merge3
 
 THEIRS, MINE, BOTH = "theirs", "mine", "both"
-FIELDS = (("title", "Titel"), ("slug", "Adres (slug)"), ("summary", "Samenvatting"))
+FIELDS = (("title", "Titel"), ("slug", "Webadres"), ("summary", "Samenvatting"))
 _PARAGRAPHS = re.compile(r"\n{2,}")
 
 

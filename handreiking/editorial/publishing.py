@@ -104,7 +104,7 @@ def _go_live(
     chapter = Chapter.objects.select_for_update().get(pk=revision.chapter_id)
     taken = Chapter.objects.exclude(pk=chapter.pk).filter(slug=revision.slug).exists()
     if taken or ChapterSlug.objects.exclude(chapter=chapter).filter(slug=revision.slug).exists():
-        raise PublishError(_("Het adres (slug) is intussen van een ander hoofdstuk."))
+        raise PublishError(_("Het webadres is intussen van een ander hoofdstuk."))
     first_publication = not chapter.is_published
     major = first_publication or revision.is_major
     note = revision.change_note or (FIRST_PUBLICATION_NOTE if first_publication else "")

@@ -87,7 +87,7 @@ class Chapter(models.Model):
         help_text=_("Kort en duidelijk; dit is de kop boven het hoofdstuk."),
     )
     slug = models.SlugField(
-        _("adres (slug)"),
+        _("webadres"),
         max_length=100,
         unique=True,
         help_text=_(
@@ -203,7 +203,7 @@ class ChapterSlugQuerySet(models.QuerySet):
 class ChapterSlug(models.Model):
     """A former address of a chapter; requests for it get a 301 to the current one."""
 
-    slug = models.SlugField(_("oud adres (slug)"), max_length=100, unique=True)
+    slug = models.SlugField(_("oud webadres"), max_length=100, unique=True)
     chapter = models.ForeignKey(
         Chapter, on_delete=models.CASCADE, related_name="former_slugs", verbose_name=_("hoofdstuk")
     )

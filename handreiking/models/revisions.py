@@ -118,7 +118,7 @@ class Revision(models.Model):
     # The chapter's place in the handreiking: readers see it, so it changes with review too.
     number = models.PositiveSmallIntegerField(_("nummer"), null=True, blank=True)
     title = models.CharField(_("titel"), max_length=200)
-    slug = models.SlugField(_("adres (slug)"), max_length=100)
+    slug = models.SlugField(_("webadres"), max_length=100)
     summary = models.TextField(_("samenvatting"), max_length=400, blank=True)
     body = models.TextField(_("tekst"))
     change_kind = models.CharField(
