@@ -292,6 +292,13 @@ PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 1, minimum=0)
 # Render and store the public pages when a change commits (needs PORTAL_BASE_URL).
 PAGE_CACHE_WARM = env_bool("PAGE_CACHE_WARM", True)
 
+# Search: who a reader can ask when search finds nothing (after "Vraag het"; empty: the
+# communication adviser of their organisation), an optional link to them (an intranet page or a
+# mailto: address), and the built-in glossary of synonyms beside the editors' own.
+SEARCH_ASK_WHO = os.environ.get("SEARCH_ASK_WHO", "").strip()
+SEARCH_ASK_URL = os.environ.get("SEARCH_ASK_URL", "").strip()
+SEARCH_GLOSSARY = env_bool("SEARCH_GLOSSARY", True)
+
 # API: other intranet sites that may read it from a browser (CORS); none by default.
 API_CORS_ALLOWED_ORIGINS = env_list("API_CORS_ALLOWED_ORIGINS", "")
 

@@ -30,6 +30,7 @@ print(json.dumps({
     "CACHE_LOCATION": settings.CACHES["default"].get("LOCATION", ""),
     "LANGUAGE_CODE": settings.LANGUAGE_CODE, "TIME_ZONE": settings.TIME_ZONE,
     "RATE": settings.ZELFTOETS_RATE_LIMIT,
+    "ASK": [settings.SEARCH_ASK_WHO, settings.SEARCH_ASK_URL, settings.SEARCH_GLOSSARY],
     "STATIC": settings.STORAGES["staticfiles"]["BACKEND"],
 }))
 """
@@ -156,6 +157,16 @@ def test_redis_url_switches_cache_to_redis():
 def test_rate_limit_default_and_override():
     assert settings_with(DJANGO_DEBUG="1")["RATE"] == "10/600"
     assert settings_with(DJANGO_DEBUG="1", ZELFTOETS_RATE_LIMIT="0")["RATE"] == "0"
+
+
+def test_who_to_ask_and_the_glossary_come_from_the_environment():
+    assert settings_with(DJANGO_DEBUG="1")["ASK"] == ["", "", True]
+    assert settings_with(
+        DJANGO_DEBUG="1",
+        SEARCH_ASK_WHO="de redactie",
+        SEARCH_ASK_URL="mailto:redactie@example.org",
+        SEARCH_GLOSSARY="0",
+    )["ASK"] == ["de redactie", "mailto:redactie@example.org", False]
 
 
 def test_dutch_language_and_amsterdam_time():

@@ -1,7 +1,7 @@
 """Who a reader can ask when search finds no answer: named on the "Geen resultaten" page.
 
-Configurable with the Django settings SEARCH_ASK_WHO (who, in Dutch, as it reads after "Vraag
-het") and SEARCH_ASK_URL (an optional link: an intranet page or a mailto: address the
+Configurable with the environment variables SEARCH_ASK_WHO (who, in Dutch, as it reads after
+"Vraag het") and SEARCH_ASK_URL (an optional link: an intranet page or a mailto: address the
 organisation really has). Without them the page names a role every organisation has, and no
 address: none is invented."""
 
@@ -19,7 +19,7 @@ class Ask:
 
 
 def who_to_ask() -> Ask:
-    who = getattr(settings, "SEARCH_ASK_WHO", "") or DEFAULT_WHO
-    url = getattr(settings, "SEARCH_ASK_URL", "") or ""
+    who = settings.SEARCH_ASK_WHO or DEFAULT_WHO
+    url = settings.SEARCH_ASK_URL
     safe = url if url.startswith(("https://", "http://", "mailto:", "/")) else ""
     return Ask(who=who, url=safe)

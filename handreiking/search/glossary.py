@@ -55,4 +55,4 @@ GROUPS = (
 
 
 def groups() -> tuple[str, ...]:
-    return GROUPS if getattr(settings, "SEARCH_GLOSSARY", True) else ()
+    return GROUPS if settings.SEARCH_GLOSSARY else ()
