@@ -560,3 +560,30 @@ def test_a_search_costs_a_few_queries_however_many_chapters(django_assert_max_nu
     search.search("netwerken")  # loads the vocabulary for this content version
     with django_assert_max_num_queries(4):
         search.search("netwerken ambassadeur")
+
+
+def test_a_miss_becomes_a_synonym_or_best_answer_in_one_click(editor_client):
+    for _ in range(3):
+        search.search("thuiswerkvergoeding", record=True)
+    page = editor_client.get("/admin/handreiking/searchmiss/").content.decode()
+    # A short heading; what the list is and what to do sits below it.
+    assert "<h1>Zoekvragen zonder resultaat</h1>" in page
+    assert "maak dan met één klik een synoniem" in page
+    synonym = "/admin/handreiking/synonym/add/?terms=thuiswerkvergoeding%2C+"
+    answer = "/admin/handreiking/bestanswer/add/?query=thuiswerkvergoeding"
+    assert f'href="{synonym}"' in page and f'href="{answer}"' in page
+    form = editor_client.get(synonym).content.decode()
+    assert "\nthuiswerkvergoeding, </textarea>" in form
+    form = editor_client.get(answer).content.decode()
+    assert 'value="thuiswerkvergoeding"' in form
+
+
+def test_the_miss_list_filters_by_week_not_by_day(editor_client):
+    SearchMiss.objects.create(week=datetime.date(2026, 11, 30), query="ouder", count=3)
+    SearchMiss.objects.create(week=datetime.date(2026, 12, 7), query="nieuwer", count=4)
+    page = editor_client.get("/admin/handreiking/searchmiss/").content.decode()
+    assert "week 49, 2026" in page and "week 50, 2026" in page
+    assert "Afgelopen 7 dagen" not in page and "Vandaag" not in page
+    filtered = editor_client.get("/admin/handreiking/searchmiss/?week=2026-12-07").content.decode()
+    assert "nieuwer" in filtered and "ouder" not in filtered
+    assert editor_client.get("/admin/handreiking/searchmiss/?week=gisteren").status_code == 200

@@ -1,6 +1,7 @@
 """The editors' search settings: synonyms, best answers (both with history) and the weekly list
 of what readers searched for without finding anything."""
 
+from datetime import date
 from urllib.parse import urlencode
 
 from django import forms
@@ -16,6 +17,7 @@ from handreiking.search import misses
 from handreiking.search.snapshot import current
 from handreiking.search.text import words
 from handreiking.search.thesaurus import query_key
+from handreiking.zelftoets.overview import week_label
 
 
 def try_link(query: str):
@@ -115,26 +117,86 @@ class BestAnswerAdmin(SimpleHistoryAdmin):
         return try_link(obj.query)
 
 
+class WeekFilter(admin.SimpleListFilter):
+    """The weeks that have misses, as weeks: the list is counted per week, so days, "the last
+    7 days" or "this month" would cut across its rows."""
+
+    title = _("week")
+    parameter_name = "week"
+
+    def lookups(self, request, model_admin):
+        weeks = (
+            model_admin.get_queryset(request)
+            .order_by("-week")
+            .values_list("week", flat=True)
+            .distinct()
+        )
+        return [(week.isoformat(), week_label(week)) for week in weeks]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        try:
+            return queryset.filter(week=date.fromisoformat(self.value()))
+        except ValueError:
+            return queryset.none()
+
+
+def fix_links(request):
+    """The column that turns a miss into a synonym or a best answer in one click: the add form,
+    filled in with the query, for what this editor may add."""
+    may_synonym = request.user.has_perm("handreiking.add_synonym")
+    may_answer = request.user.has_perm("handreiking.add_bestanswer")
+
+    @admin.display(description=_("oplossen"))
+    def fix(obj: SearchMiss):
+        links = []
+        if may_synonym:
+            url = (
+                reverse("admin:handreiking_synonym_add")
+                + "?"
+                + urlencode({"terms": f"{obj.query}, "})
+            )
+            links.append((url, _("Synoniem maken"), obj.query))
+        if may_answer:
+            url = (
+                reverse("admin:handreiking_bestanswer_add") + "?" + urlencode({"query": obj.query})
+            )
+            links.append((url, _("Beste antwoord kiezen"), obj.query))
+        return format_html_join(
+            " · ",
+            '<a href="{}">{}<span class="visually-hidden"> voor „{}”</span></a>',
+            links,
+        )
+
+    return fix
+
+
 @admin.register(SearchMiss)
 class SearchMissAdmin(admin.ModelAdmin):
     """Read-only, and only what several readers searched for in the same week: one person's
     search never shows."""
 
-    list_display = ("week", "query", "count", "try_it")
-    list_filter = ("week",)
+    list_display = ("shown_week", "query", "count", "try_it")
+    list_filter = (WeekFilter,)
     search_fields = ("query",)
     show_facets = admin.ShowFacets.NEVER
+    change_list_template = "admin/handreiking/searchmiss/change_list.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(count__gte=misses.MIN_SEARCHES)
 
+    def get_list_display(self, request):
+        return (*self.list_display, fix_links(request))
+
     def changelist_view(self, request, extra_context=None):
-        title = _(
-            "Zoekvragen zonder resultaat: per week, alleen wat minstens %(n)s keer is gezocht. "
-            "Voeg een synoniem of een beste antwoord toe als de handreiking het antwoord wel "
-            "heeft. Na %(days)s dagen verdwijnen ze."
+        explanation = _(
+            "Per week, alleen wat minstens %(n)s keer is gezocht. Heeft de handreiking het "
+            "antwoord wel, maak dan met één klik een synoniem of kies een beste antwoord. Na "
+            "%(days)s dagen verdwijnen de zoekvragen."
         ) % {"n": misses.MIN_SEARCHES, "days": misses.RETENTION_DAYS}
-        return super().changelist_view(request, {**(extra_context or {}), "title": title})
+        context = {"title": _("Zoekvragen zonder resultaat"), "explanation": explanation}
+        return super().changelist_view(request, {**(extra_context or {}), **context})
 
     def has_add_permission(self, request):
         return False  # counted by the search itself
@@ -144,6 +206,10 @@ class SearchMissAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    @admin.display(description=_("week"), ordering="week")
+    def shown_week(self, obj: SearchMiss) -> str:
+        return week_label(obj.week)
 
     @admin.display(description=_("proberen"))
     def try_it(self, obj: SearchMiss):
