@@ -274,3 +274,11 @@ def test_a_version_a_request_never_read_reads_the_list_from_the_database(
     with django_assert_num_queries(0):
         context = chapter_context(first, body_html="", toc=[], version=version)
     assert context["next_chapter"].title == "Tweede"
+
+
+@pytest.mark.parametrize(("sections", "has_contents"), [(1, False), (2, True)])
+def test_a_table_of_contents_only_from_two_sections_up(client, sections, has_contents):
+    body = "Inleiding.\n\n" + "\n\n".join(f"## Deel {n}\n\nTekst {n}." for n in range(sections))
+    chapter = ChapterFactory(body=body)
+    page = client.get(chapter.get_absolute_url()).content.decode()
+    assert ('aria-labelledby="inhoudsopgave"' in page) is has_contents
