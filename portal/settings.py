@@ -14,10 +14,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on", "ja"}
+    value = os.environ.get(name, "").strip().lower()
+    return value in {"1", "true", "yes", "on", "ja"} if value else default
 
 
 def env_int(name: str, default: int, *, minimum: int) -> int:
@@ -292,9 +290,8 @@ PAGE_CACHE_SHARED_MAX_AGE = env_int("PAGE_CACHE_SHARED_MAX_AGE", 1, minimum=0)
 # Render and store the public pages when a change commits (needs PORTAL_BASE_URL).
 PAGE_CACHE_WARM = env_bool("PAGE_CACHE_WARM", True)
 
-# Search: who a reader can ask when search finds nothing (after "Vraag het"; empty: the
-# communication adviser of their organisation), an optional link to them (an intranet page or a
-# mailto: address), and the built-in glossary of synonyms beside the editors' own.
+# Search: who readers can ask when it finds nothing (empty: their communication adviser), a link
+# to them (intranet page or mailto:), and the built-in glossary beside the editors' synonyms.
 SEARCH_ASK_WHO = os.environ.get("SEARCH_ASK_WHO", "").strip()
 SEARCH_ASK_URL = os.environ.get("SEARCH_ASK_URL", "").strip()
 SEARCH_GLOSSARY = env_bool("SEARCH_GLOSSARY", True)
