@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 from django.db import OperationalError
+from playwright.sync_api import expect
 
 from handreiking.models import EditingPresence
 
 CHROMIUM = Path("/usr/bin/chromium")
+PAGE_TIMEOUT_MS = 30_000
+expect.set_options(timeout=PAGE_TIMEOUT_MS)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -74,7 +77,9 @@ def _edit_pages_have_said_goodbye(live_server):
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    # How long a page may take to show what a test waits for: a bound against hanging, not a
+    # measure. Generous, because a busy machine (or the other workers) can take seconds.
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
     yield page
     context.close()
 

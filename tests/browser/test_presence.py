@@ -13,7 +13,7 @@ from tests.factories import ChapterFactory, UserFactory
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "correct-horse-battery"
-WAIT = 10_000
+WAIT = 30_000
 
 
 @pytest.fixture
