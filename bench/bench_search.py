@@ -59,7 +59,8 @@ def generate_body(rng: random.Random, pool: list[str], size: int = 8000) -> str:
     return "".join(parts)
 
 
-def worker(database_url: str, chapters: int, repeats: int) -> None:
+def migrated_django(database_url: str) -> None:
+    """Django on the production settings in this (worker) process, its database migrated."""
     os.environ.update(
         DATABASE_URL=database_url,
         DJANGO_SECRET_KEY="bench-" + "x" * 50,
@@ -75,6 +76,10 @@ def worker(database_url: str, chapters: int, repeats: int) -> None:
     from django.core.management import call_command
 
     call_command("migrate", "--noinput", verbosity=0)
+
+
+def worker(database_url: str, chapters: int, repeats: int) -> None:
+    migrated_django(database_url)
     from django.db import connection
     from django.test import Client
 
@@ -122,21 +127,7 @@ def worker(database_url: str, chapters: int, repeats: int) -> None:
 
 
 def quality_worker(database_url: str) -> None:
-    os.environ.update(
-        DATABASE_URL=database_url,
-        DJANGO_SECRET_KEY="bench-" + "x" * 50,
-        DJANGO_HTTPS="0",
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_LOG_LEVEL="WARNING",
-        DJANGO_SETTINGS_MODULE="portal.settings",
-    )
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", "--noinput", verbosity=0)
+    migrated_django(database_url)
     from django.db import connection
     from django.test import Client
 

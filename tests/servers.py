@@ -20,12 +20,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@contextmanager
-def gunicorn(settings: dict[str, str], *, workers: int = 1, args: tuple[str, ...] = ()):
-    """Collect static files (production storage needs its manifest), start gunicorn with these
-    environment settings (and gunicorn.conf.py from the project root, as production does),
-    wait until it listens, yield its base URL, and stop it."""
-    env = {
+def server_env(settings: dict[str, str]) -> dict[str, str]:
+    """The environment of a portal process on the production settings, over plain HTTP."""
+    return {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "DJANGO_SECRET_KEY": "x" * 50,
@@ -33,6 +30,14 @@ def gunicorn(settings: dict[str, str], *, workers: int = 1, args: tuple[str, ...
         "DJANGO_DEBUG": "0",
         **settings,
     }
+
+
+@contextmanager
+def gunicorn(settings: dict[str, str], *, workers: int = 1, args: tuple[str, ...] = ()):
+    """Collect static files (production storage needs its manifest), start gunicorn with these
+    environment settings (and gunicorn.conf.py from the project root, as production does),
+    wait until it listens, yield its base URL, and stop it."""
+    env = server_env(settings)
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT, env=env, check=True,

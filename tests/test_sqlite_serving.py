@@ -2,7 +2,6 @@
 fresh SQLite file. A burst of zelftoets submissions from several threads is answered 200 or
 429, never 5xx; every acknowledged one is stored; readers and /healthz go on answering 200."""
 
-import os
 import re
 import sqlite3
 import subprocess
@@ -15,7 +14,7 @@ from contextlib import closing
 
 import pytest
 
-from tests.servers import ROOT, gunicorn
+from tests.servers import ROOT, gunicorn, server_env
 
 SUBMISSIONS = 40
 THREADS = 8
@@ -28,17 +27,9 @@ def sqlite_portal(tmp_path):
     """A migrated SQLite file (as `make run` makes one) and gunicorn serving it."""
     database = tmp_path / "portal.sqlite3"
     settings = {"DATABASE_URL": f"sqlite:///{database}", "TRUSTED_PROXIES": "1"}
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
-        "DJANGO_SECRET_KEY": "x" * 50,
-        "DJANGO_HTTPS": "0",
-        "DJANGO_DEBUG": "0",
-        **settings,
-    }
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=ROOT, env=env, check=True, timeout=300,
+        cwd=ROOT, env=server_env(settings), check=True, timeout=300,
     )  # fmt: skip
     log = tmp_path / "gunicorn.log"
     with gunicorn(settings, workers=2, args=("--error-logfile", str(log))) as base:
